@@ -1,0 +1,31 @@
+@{
+    RootModule           = 'Veo.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '83aae545-e8a3-4c1f-8456-425b58921b29'
+    Author               = 'Veo contributors'
+    CompanyName          = 'Veo contributors'
+    Copyright            = '(c) Veo contributors. MIT License.'
+    Description          = 'Generate videos with Google Veo 3.1 through the HTTP APIs video providers sell (HighwayAPI/JieKou): reference-image and first/last-frame videos, waiting, and safe downloads, as pipeline-friendly cmdlets.'
+    CompatiblePSEditions = @('Core')
+    PowerShellVersion    = '7.4'
+    FormatsToProcess     = @('Veo.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Veo'
+        'New-VeoReferenceVideo'
+        'New-VeoFrameVideo'
+        'Get-VeoTask'
+        'Wait-VeoTask'
+        'Save-VeoVideo'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Veo', 'Veo3', 'Google', 'Video', 'AI', 'GenerativeAI', 'HighwayAPI', 'JieKou', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            # Filled from the latest CHANGELOG.md entry by build.ps1.
+            ReleaseNotes = ''
+        }
+    }
+}

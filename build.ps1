@@ -1,0 +1,123 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the Veo module.
+.DESCRIPTION
+    Build  (default) compiles the module into out/Veo/<version>/ (manifest, DLLs, format file).
+    Test   builds, then runs the xunit suite (dotnet test) and the Pester suite against the built module.
+    Pester builds, then runs only the Pester suite (CI runs xunit on its own).
+    Demo   builds, starts the provider simulator and runs New-VeoFrameVideo | Wait-VeoTask | Save-VeoVideo against it.
+    Needs only PowerShell 7.4+, the .NET SDK and, for the tests, Pester 5. It downloads nothing.
+.EXAMPLE
+    ./build.ps1 -Task Demo
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$root = $PSScriptRoot
+$version = (Import-PowerShellDataFile (Join-Path $root 'Veo.psd1')).ModuleVersion
+$moduleFolder = Join-Path $root "out/Veo/$version"
+$simulatorFolder = Join-Path $root 'out/simulator'
+
+function Invoke-DotNet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ReleaseNote {
+    # The newest entry of CHANGELOG.md: the lines under the first '## ' heading.
+    $lines = Get-Content (Join-Path $root 'CHANGELOG.md')
+    $start = [Array]::FindIndex($lines, [Predicate[string]] { param($l) $l.StartsWith('## ') })
+    $end = [Array]::FindIndex($lines, $start + 1, [Predicate[string]] { param($l) $l.StartsWith('## ') })
+    if ($end -lt 0) { $end = $lines.Count }
+    ($lines[$start..($end - 1)] -join "`n").Trim()
+}
+
+function Build-Module {
+    $publish = Join-Path $root 'out/publish'
+    Invoke-DotNet publish (Join-Path $root 'src/Veo.PowerShell/Veo.PowerShell.csproj') -c $Configuration -o $publish "-p:Version=$version" --nologo -v quiet
+    if (Test-Path $moduleFolder) { Remove-Item $moduleFolder -Recurse -Force }
+    New-Item $moduleFolder -ItemType Directory | Out-Null
+    Get-ChildItem $publish -File | Where-Object Extension -In '.dll', '.ps1xml' | Copy-Item -Destination $moduleFolder
+    if (Test-Path (Join-Path $moduleFolder 'System.Management.Automation.dll')) {
+        throw 'The PowerShellStandard.Library stub (System.Management.Automation.dll) must never ship in the module.'
+    }
+
+    $notes = (Get-ReleaseNote).Replace("'@", "' @")
+    $manifest = (Get-Content (Join-Path $root 'Veo.psd1') -Raw).Replace("ReleaseNotes = ''", "ReleaseNotes = @'`n$notes`n'@")
+    Set-Content (Join-Path $moduleFolder 'Veo.psd1') $manifest -NoNewline
+    $null = Test-ModuleManifest (Join-Path $moduleFolder 'Veo.psd1')
+    Write-Host "Built Veo $version into $moduleFolder"
+}
+
+function Build-Simulator {
+    Invoke-DotNet build (Join-Path $root 'tests/Veo.Simulator/Veo.Simulator.csproj') -c $Configuration -o $simulatorFolder --nologo -v quiet
+}
+
+function Invoke-PesterSuite {
+    Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop
+    $env:VEO_MODULE_MANIFEST = Join-Path $moduleFolder 'Veo.psd1'
+    $env:VEO_SIMULATOR_DLL = Join-Path $simulatorFolder 'Veo.Simulator.dll'
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $root 'tests/Pester'
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputPath = Join-Path $root 'out/test-results/pester.xml'
+    $config.TestResult.OutputFormat = 'NUnitXml'
+    $result = Invoke-Pester -Configuration $config
+    Write-Host "Pester: $($result.PassedCount) passed, $($result.FailedCount) failed"
+    if ($result.FailedCount -gt 0 -or $result.PassedCount -eq 0) { throw 'The Pester suite failed.' }
+}
+
+function Invoke-Demo {
+    . (Join-Path $root 'tests/Pester/Simulator.ps1')
+    $simulator = Start-VeoSimulator -Path (Join-Path $simulatorFolder 'Veo.Simulator.dll')
+    try {
+        Import-Module (Join-Path $moduleFolder 'Veo.psd1') -Force
+        $outFolder = Join-Path $root 'out/demo'
+        $assets = Join-Path $root 'tests/Assets'
+        Write-Host "Simulator listening on $($simulator.BaseUri)"
+        $files = New-VeoFrameVideo -Prompt 'The sun glides across a clear evening sky' `
+            -Image (Join-Path $assets 'first-frame.png') -LastImage (Join-Path $assets 'last-frame.png') `
+            -Model Fast -DurationSeconds 4 -BaseUri $simulator.BaseUri -ApiKey $simulator.ApiKey |
+            Wait-VeoTask |
+            Save-VeoVideo -Path $outFolder -Force
+        foreach ($file in $files) { Write-Host "Saved the demo video to $($file.FullName) ($($file.Length) bytes)" }
+    }
+    finally {
+        Stop-VeoSimulator $simulator
+    }
+}
+
+Push-Location $root
+try {
+    Build-Module
+    switch ($Task) {
+        'Test' {
+            Build-Simulator
+            Invoke-DotNet test (Join-Path $root 'Veo.sln') -c $Configuration --nologo
+            Invoke-PesterSuite
+        }
+        'Pester' {
+            Build-Simulator
+            Invoke-PesterSuite
+        }
+        'Demo' {
+            Build-Simulator
+            Invoke-Demo
+        }
+    }
+}
+finally {
+    Pop-Location
+}

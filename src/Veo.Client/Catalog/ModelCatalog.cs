@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Veo.Client;
+
+/// <summary>Every model of every provider, and the lookup from (provider, mode, tier) to one of them.</summary>
+public static class ModelCatalog
+{
+    /// <summary>The models a provider name offers (aliases list their protocol's models).</summary>
+    public static IReadOnlyList<ModelDefinition> For(VeoProvider provider) =>
+        ProviderRegistry.Get(provider).Protocol.Models;
+
+    public static IEnumerable<ModelDefinition> For(VeoProvider provider, VeoMode mode) =>
+        For(provider).Where(m => m.Mode == mode);
+
+    /// <summary>The model for a mode and tier, or a ModelNotAvailable error listing what the provider has.</summary>
+    public static ModelDefinition Find(VeoProvider provider, VeoMode mode, VeoTier tier)
+    {
+        ModelDefinition? model = For(provider, mode).FirstOrDefault(m => m.Tier == tier);
+        if (model is not null)
+        {
+            return model;
+        }
+
+        string tiers = string.Join(", ", For(provider, mode).Select(m => m.Tier));
+        throw new VeoException(
+            VeoErrorIds.ModelNotAvailable,
+            VeoErrorKind.InvalidArgument,
+            $"{provider} has no {tier} model for {mode} videos. Available tiers: {(tiers.Length == 0 ? "none" : tiers)}.");
+    }
+}

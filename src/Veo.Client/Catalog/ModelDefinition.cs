@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Veo.Client;
+
+/// <summary>Optional parameters a model may or may not take; the rest (resolution, aspect ratio…) every model takes.</summary>
+[Flags]
+public enum VeoOption
+{
+    None = 0,
+    Seed = 1,
+    NegativePrompt = 2,
+    GenerateAudio = 4,
+    EnhancePrompt = 8,
+}
+
+/// <summary>
+/// One model (or endpoint) of one provider and the rules it imposes. Each provider adapter declares its models
+/// next to the code that writes their requests, so a rule and the field it governs sit side by side.
+/// </summary>
+public sealed class ModelDefinition
+{
+    internal ModelDefinition(VeoProvider provider, VeoMode mode, VeoTier tier, string modelId, WireNames wire)
+    {
+        Provider = provider;
+        Mode = mode;
+        Tier = tier;
+        ModelId = modelId;
+        Wire = wire;
+    }
+
+    /// <summary>The provider whose protocol serves this model (aliases such as JieKou share it).</summary>
+    public VeoProvider Provider { get; }
+
+    public VeoMode Mode { get; }
+
+    public VeoTier Tier { get; }
+
+    /// <summary>The provider's model id or endpoint name.</summary>
+    public string ModelId { get; }
+
+    /// <summary>Durations the model produces. A single value with <see cref="DurationIsFixed"/> means no choice.</summary>
+    public IReadOnlyList<int> Durations { get; init; } = new[] { 4, 6, 8 };
+
+    /// <summary>True when the length cannot be chosen (reference mode: 8 s) and no duration is sent.</summary>
+    public bool DurationIsFixed { get; init; }
+
+    public int DefaultDuration { get; init; } = 8;
+
+    public IReadOnlyList<string> Resolutions { get; init; } = new[] { "720p", "1080p" };
+
+    public string DefaultResolution { get; init; } = "720p";
+
+    public IReadOnlyList<string> AspectRatios { get; init; } = new[] { "16:9", "9:16" };
+
+    public string DefaultAspectRatio { get; init; } = "16:9";
+
+    /// <summary>How many videos one request may ask for.</summary>
+    public int MaxSampleCount { get; init; } = 4;
+
+    public int MinReferenceImages { get; init; }
+
+    public int MaxReferenceImages { get; init; }
+
+    public VeoOption Options { get; init; }
+
+    /// <summary>True when the provider documents that prompt enhancement cannot be turned off.</summary>
+    public bool EnhancePromptAlwaysOn { get; init; }
+
+    /// <summary>The person-generation choices this model accepts.</summary>
+    public IReadOnlyList<PersonGeneration> PersonGenerationValues => Wire.PersonGeneration.Keys.ToArray();
+
+    public bool Takes(VeoOption option) => (Options & option) == option;
+
+    internal WireNames Wire { get; }
+
+    public override string ToString() => $"{ModelId} ({Provider} {Mode} {Tier})";
+}
+
+/// <summary>
+/// How one endpoint spells its fields and values on the wire; endpoints of the same provider disagree
+/// (duration vs duration_seconds, last_image vs last_frame_image, dont_allow vs disallow).
+/// </summary>
+internal sealed class WireNames
+{
+    public string? DurationField { get; init; }
+
+    public string? LastImageField { get; init; }
+
+    public IReadOnlyDictionary<PersonGeneration, string> PersonGeneration { get; init; } =
+        new Dictionary<PersonGeneration, string>();
+}

@@ -1,0 +1,28 @@
+namespace Veo.Client;
+
+/// <summary>Where the client reports what it does. The cmdlets route it to the Verbose, Debug and Warning streams.</summary>
+public interface IVeoLog
+{
+    void Verbose(string message);
+
+    void Debug(string message);
+
+    void Warning(string message);
+}
+
+internal sealed class NullLog : IVeoLog
+{
+    public static readonly NullLog Instance = new();
+
+    public void Verbose(string message)
+    {
+    }
+
+    public void Debug(string message)
+    {
+    }
+
+    public void Warning(string message)
+    {
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+
+namespace Veo.Client;
+
+/// <summary>Timeouts, retry and polling settings. The defaults suit real providers; tests shorten them.</summary>
+public sealed class VeoClientOptions
+{
+    /// <summary>How long one status or download request may take before it counts as failed (and is retried).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a create request may take. It is never retried once sent, so this is generous.</summary>
+    public TimeSpan CreateTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Retries after the first attempt, for status requests and downloads.</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest Retry-After this module waits out; a longer one ends the call with an error saying when to come back.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The shortest pause between two status requests for one task.</summary>
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest pause between two status requests for one task.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The pause used while the provider gives no estimate of the time left.</summary>
+    public TimeSpan DefaultPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A download that receives nothing for this long is treated as broken and resumed.</summary>
+    public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}

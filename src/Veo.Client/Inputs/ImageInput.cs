@@ -1,0 +1,150 @@
+using System;
+using System.IO;
+
+namespace Veo.Client;
+
+/// <summary>An image given by the user: an http(s) URL passed through, or a local JPEG/PNG file read and checked.</summary>
+public sealed class ImageInput
+{
+    /// <summary>Providers accept at most 20 MB per image.</summary>
+    public const long MaxBytes = 20L * 1024 * 1024;
+
+    private LoadedImage? _loaded;
+
+    private ImageInput(Uri? url, string? filePath)
+    {
+        Url = url;
+        FilePath = filePath;
+    }
+
+    public Uri? Url { get; }
+
+    /// <summary>The full path of a local file (the cmdlet layer resolves PowerShell paths first).</summary>
+    public string? FilePath { get; }
+
+    public bool IsUrl => Url is not null;
+
+    public string Display => Url?.ToString() ?? FilePath!;
+
+    public static ImageInput FromFile(string fullPath) => new(null, fullPath);
+
+    public static ImageInput FromUrl(Uri url) => new(url, null);
+
+    /// <summary>True for an absolute http or https URL, which is sent as it is.</summary>
+    public static bool IsHttpUrl(string value, out Uri? url)
+    {
+        if (Uri.TryCreate(value, UriKind.Absolute, out Uri? parsed) &&
+            (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps))
+        {
+            url = parsed;
+            return true;
+        }
+
+        url = null;
+        return false;
+    }
+
+    /// <summary>Reads and checks the local file once: it exists, is not empty, is at most 20 MB, and is a JPEG or PNG by content.</summary>
+    internal LoadedImage Load()
+    {
+        if (_loaded is not null)
+        {
+            return _loaded;
+        }
+
+        string path = FilePath ?? throw new InvalidOperationException("A URL image has no local content.");
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw Refuse(VeoErrorIds.ImageNotFound, VeoErrorKind.ObjectNotFound, $"The image file '{path}' does not exist.");
+        }
+
+        if (info.Length == 0)
+        {
+            throw Refuse(VeoErrorIds.ImageEmpty, VeoErrorKind.InvalidData, $"The image file '{path}' is empty.");
+        }
+
+        if (info.Length > MaxBytes)
+        {
+            throw Refuse(
+                VeoErrorIds.ImageTooLarge,
+                VeoErrorKind.InvalidArgument,
+                $"The image file '{path}' is {FormatSize(info.Length)}; images may be at most 20 MB.");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new VeoException(VeoErrorIds.ImageUnreadable, VeoErrorKind.ReadError, $"The image file '{path}' cannot be read: {ex.Message}", ex) { Target = path };
+        }
+
+        string mimeType = SniffMimeType(bytes) ?? throw Refuse(
+            VeoErrorIds.ImageFormatNotSupported,
+            VeoErrorKind.InvalidArgument,
+            $"The image file '{path}' is {DescribeFormat(bytes)}; only JPEG and PNG images are accepted.");
+        _loaded = new LoadedImage(bytes, mimeType);
+        return _loaded;
+    }
+
+    /// <summary>The MIME type from the file's first bytes, or null when it is neither JPEG nor PNG.</summary>
+    internal static string? SniffMimeType(byte[] bytes)
+    {
+        if (bytes.Length >= 8 && bytes[0] == 0x89 && bytes[1] == 0x50 && bytes[2] == 0x4E && bytes[3] == 0x47 &&
+            bytes[4] == 0x0D && bytes[5] == 0x0A && bytes[6] == 0x1A && bytes[7] == 0x0A)
+        {
+            return "image/png";
+        }
+
+        if (bytes.Length >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF)
+        {
+            return "image/jpeg";
+        }
+
+        return null;
+    }
+
+    private static string DescribeFormat(byte[] bytes)
+    {
+        if (bytes.Length >= 4 && bytes[0] == (byte)'G' && bytes[1] == (byte)'I' && bytes[2] == (byte)'F' && bytes[3] == (byte)'8')
+        {
+            return "a GIF image";
+        }
+
+        if (bytes.Length >= 12 && bytes[0] == (byte)'R' && bytes[8] == (byte)'W' && bytes[9] == (byte)'E' && bytes[10] == (byte)'B')
+        {
+            return "a WebP image";
+        }
+
+        return "not a JPEG or PNG image";
+    }
+
+    private VeoException Refuse(string errorId, VeoErrorKind kind, string message) =>
+        new(errorId, kind, message) { Target = Display };
+
+    internal static string FormatSize(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MB",
+        >= 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes} bytes",
+    };
+
+    public override string ToString() => Display;
+}
+
+/// <summary>A checked local image: its bytes and MIME type.</summary>
+internal sealed class LoadedImage
+{
+    public LoadedImage(byte[] bytes, string mimeType)
+    {
+        Bytes = bytes;
+        MimeType = mimeType;
+    }
+
+    public byte[] Bytes { get; }
+
+    public string MimeType { get; }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Veo.Client;
+
+/// <summary>
+/// A create request that passed every local check: the model is chosen, defaults are filled in and local images
+/// are read and verified. Nothing has been sent; <see cref="Preview"/> shows what would be.
+/// </summary>
+public sealed class PreparedCreate
+{
+    internal PreparedCreate(VeoConnection connection, ModelDefinition model, VideoRequest request)
+    {
+        Connection = connection;
+        Model = model;
+        Request = request;
+    }
+
+    public VeoConnection Connection { get; }
+
+    public ModelDefinition Model { get; }
+
+    public VideoRequest Request { get; }
+
+    public Uri Endpoint => Connection.Resolve(Protocol.CreatePath(Model));
+
+    /// <summary>The request body as it would be sent, with each local image shown as a short note instead of its base64.</summary>
+    public string Preview
+    {
+        get
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                Protocol.WriteCreateBody(writer, Model, Request, WriteImageNote);
+            }
+
+            return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        }
+    }
+
+    private IProviderProtocol Protocol => Connection.Info.Protocol;
+
+    /// <summary>The exact bytes to send. Images are encoded straight into the buffer, with no intermediate string.</summary>
+    internal ArraySegment<byte> BuildBody()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Protocol.WriteCreateBody(writer, Model, Request, WriteImageContent);
+        }
+
+        return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    internal string CreatePath => Protocol.CreatePath(Model);
+
+    private static void WriteImageContent(Utf8JsonWriter writer, ImageInput image)
+    {
+        if (image.Url is Uri url)
+        {
+            writer.WriteStringValue(url.AbsoluteUri);
+        }
+        else
+        {
+            writer.WriteBase64StringValue(image.Load().Bytes);
+        }
+    }
+
+    private static void WriteImageNote(Utf8JsonWriter writer, ImageInput image)
+    {
+        if (image.Url is Uri url)
+        {
+            writer.WriteStringValue(url.AbsoluteUri);
+        }
+        else
+        {
+            LoadedImage loaded = image.Load();
+            writer.WriteStringValue($"<base64 of {image.FilePath}: {loaded.MimeType}, {ImageInput.FormatSize(loaded.Bytes.Length)}>");
+        }
+    }
+}

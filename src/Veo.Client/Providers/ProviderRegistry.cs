@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Veo.Client;
+
+/// <summary>A provider name users can give: its protocol, default address and where its key may come from.</summary>
+internal sealed class ProviderInfo
+{
+    public ProviderInfo(VeoProvider name, IProviderProtocol protocol, Uri defaultBaseUri, params string[] keyVariables)
+    {
+        Name = name;
+        Protocol = protocol;
+        DefaultBaseUri = defaultBaseUri;
+        KeyVariables = keyVariables;
+    }
+
+    public VeoProvider Name { get; }
+
+    public IProviderProtocol Protocol { get; }
+
+    public Uri DefaultBaseUri { get; }
+
+    /// <summary>Environment variables tried in order when no key was given.</summary>
+    public IReadOnlyList<string> KeyVariables { get; }
+}
+
+internal static class ProviderRegistry
+{
+    private static readonly IReadOnlyDictionary<VeoProvider, ProviderInfo> Providers = new[]
+    {
+        new ProviderInfo(VeoProvider.HighwayApi, HighwayApiProtocol.Instance, new Uri("https://api.highwayapi.ai/"), "HIGHWAYAPI_API_KEY", "VEO_API_KEY"),
+        new ProviderInfo(VeoProvider.JieKou, HighwayApiProtocol.Instance, new Uri("https://api.jiekou.ai/"), "JIEKOU_API_KEY", "HIGHWAYAPI_API_KEY", "VEO_API_KEY"),
+    }.ToDictionary(p => p.Name);
+
+    public static ProviderInfo Get(VeoProvider provider) => Providers[provider];
+
+    public static IEnumerable<ProviderInfo> All => Providers.Values;
+}

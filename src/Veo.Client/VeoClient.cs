@@ -1,0 +1,147 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Veo.Client;
+
+/// <summary>The whole client: check and create tasks, read and wait for them, download their videos.</summary>
+public sealed class VeoClient
+{
+    private readonly VeoHttp _http;
+    private readonly VideoDownloader _downloader;
+    private readonly IVeoLog _log;
+
+    public VeoClient(VeoClientOptions? options = null, IVeoLog? log = null)
+        : this(options, log, null)
+    {
+    }
+
+    internal VeoClient(VeoClientOptions? options, IVeoLog? log, HttpClient? httpClient)
+    {
+        _log = log ?? NullLog.Instance;
+        _http = new VeoHttp(options ?? new VeoClientOptions(), _log, httpClient);
+        _downloader = new VideoDownloader(_http, _log);
+    }
+
+    public VeoClientOptions Options => _http.Options;
+
+    /// <summary>
+    /// Chooses the model, applies its rules and reads every local image. Throws a <see cref="VeoException"/> for any
+    /// violation; nothing is sent.
+    /// </summary>
+    public PreparedCreate Prepare(VeoConnection connection, VideoRequest request)
+    {
+        ModelDefinition model = ModelCatalog.Find(connection.Provider, request.Mode, request.Tier);
+        VideoRequest checkedRequest = RequestRules.Apply(model, request);
+        foreach (ImageInput image in checkedRequest.AllImages().Where(i => !i.IsUrl))
+        {
+            image.Load();
+        }
+
+        return new PreparedCreate(connection, model, checkedRequest);
+    }
+
+    /// <summary>Sends the create request, once.</summary>
+    public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken)
+    {
+        ArraySegment<byte> body = prepared.BuildBody();
+        _log.Verbose($"Creating a {prepared.Model.Mode} video with {prepared.Model.ModelId} ({body.Count:N0} bytes of JSON).");
+        _log.Debug($"Request body: {prepared.Preview}");
+        JsonElement answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);
+        string taskId = prepared.Connection.Info.Protocol.ReadTaskId(answer);
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, now);
+        _log.Verbose($"Created task {taskId}.");
+        return new VeoTask(prepared.Connection, taskId, details, TaskState.Created(now));
+    }
+
+    /// <summary>Reads a task by id (its model and prompt are unknown unless the provider says).</summary>
+    public Task<VeoTask> GetTaskAsync(VeoConnection connection, string taskId, CancellationToken cancellationToken)
+    {
+        var unknown = new TaskDetails(null, null, null, null);
+        return ReadAsync(new VeoTask(connection, taskId, unknown, TaskState.Created(DateTimeOffset.MinValue)), cancellationToken);
+    }
+
+    /// <summary>Reads the task's current state; what was known from its creation is kept.</summary>
+    public Task<VeoTask> RefreshAsync(VeoTask task, CancellationToken cancellationToken) => ReadAsync(task, cancellationToken);
+
+    /// <summary>
+    /// Polls until the task succeeds or fails. Past <paramref name="timeout"/> it throws WaitTimedOut with the latest
+    /// snapshot as its target, so the caller can wait again. Cancelling stops the wait, never the remote task.
+    /// </summary>
+    public async Task<VeoTask> WaitAsync(VeoTask task, TimeSpan? timeout, Action<VeoTask>? onUpdate, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? deadline = timeout is TimeSpan limit ? DateTimeOffset.UtcNow + limit : null;
+        VeoTask current = task;
+        int polls = 0;
+        while (!current.IsFinished)
+        {
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            if (deadline is DateTimeOffset end && now >= end)
+            {
+                throw new VeoException(VeoErrorIds.WaitTimedOut, VeoErrorKind.OperationTimeout,
+                    $"Task {current.TaskId} is still {current.Status} ({current.Progress}%) after {timeout!.Value.TotalSeconds:0.#} s. " +
+                    "It goes on at the provider: pipe the task (the error's TargetObject) to Wait-VeoTask again to keep waiting.")
+                { Target = current };
+            }
+
+            TimeSpan delay = PollSchedule.Next(current.State, polls, Options) - (now - current.RetrievedAt);
+            if (deadline is DateTimeOffset last && delay > last - now)
+            {
+                await Task.Delay(last - now, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+
+            current = await ReadAsync(current, cancellationToken).ConfigureAwait(false);
+            polls++;
+            onUpdate?.Invoke(current);
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// Downloads video <paramref name="index"/> of a succeeded task to <paramref name="path"/>. An expired link is
+    /// renewed by reading the task once more. Returns the task as last read.
+    /// </summary>
+    public async Task<VeoTask> DownloadAsync(
+        VeoTask task, int index, string path, bool overwrite, Action<long, long?>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _downloader.DownloadAsync(task.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            return task;
+        }
+        catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.VideoLinkExpired)
+        {
+            _log.Verbose($"The link to video {index + 1} of task {task.TaskId} has expired; asking the provider for a fresh one.");
+            VeoTask renewed = await ReadAsync(task, cancellationToken).ConfigureAwait(false);
+            if (renewed.Videos.Count <= index || renewed.Videos[index].Uri == task.Videos[index].Uri)
+            {
+                throw new VeoException(VeoErrorIds.VideoLinkExpired, VeoErrorKind.ResourceUnavailable,
+                    $"The link to video {index + 1} of task {task.TaskId} has expired and the provider gave no fresh one. " +
+                    "Providers keep results only for a while (HighwayAPI: about an hour).", ex) { Target = renewed };
+            }
+
+            await _downloader.DownloadAsync(renewed.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            return renewed;
+        }
+    }
+
+    private async Task<VeoTask> ReadAsync(VeoTask task, CancellationToken cancellationToken)
+    {
+        IProviderProtocol protocol = task.Connection.Info.Protocol;
+        JsonElement answer = await _http.GetJsonAsync(task.Connection, protocol.StatusPath(task.TaskId), ApiCall.Status, cancellationToken)
+            .ConfigureAwait(false);
+        TaskState state = protocol.ReadStatus(answer, DateTimeOffset.UtcNow);
+        return task.WithState(state);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using Veo.Client;
+
+namespace Veo.PowerShell.Commands;
+
+/// <summary>Creates a video that starts at an image (FirstFrame) or moves from a first to a last image (FirstAndLastFrame).</summary>
+[Cmdlet(VerbsCommon.New, "VeoFrameVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FirstFrameSet)]
+[OutputType(typeof(VeoTask))]
+public sealed class NewVeoFrameVideoCommand : NewVeoVideoCommand
+{
+    private const string FirstFrameSet = "FirstFrame";
+    private const string FirstAndLastFrameSet = "FirstAndLastFrame";
+
+    /// <summary>The first frame: a local JPEG/PNG file or an http(s) URL.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Image { get; set; } = string.Empty;
+
+    /// <summary>The last frame: a local JPEG/PNG file or an http(s) URL.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FirstAndLastFrameSet)]
+    [ValidateNotNullOrEmpty]
+    public string LastImage { get; set; } = string.Empty;
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public int DurationSeconds { get; set; }
+
+    protected override VeoMode Mode => ParameterSetName == FirstAndLastFrameSet ? VeoMode.FirstAndLastFrame : VeoMode.FirstFrame;
+
+    protected override VideoRequest AddImages(VideoRequest request) => request with
+    {
+        Image = ToImage(Image),
+        LastImage = Mode == VeoMode.FirstAndLastFrame ? ToImage(LastImage) : null,
+        DurationSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(DurationSeconds)) ? DurationSeconds : null,
+    };
+}

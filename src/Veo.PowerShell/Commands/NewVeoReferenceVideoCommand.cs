@@ -1,0 +1,21 @@
+using System.Linq;
+using System.Management.Automation;
+using Veo.Client;
+
+namespace Veo.PowerShell.Commands;
+
+/// <summary>Creates a video guided by one to three reference images (fixed 8 s).</summary>
+[Cmdlet(VerbsCommon.New, "VeoReferenceVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(VeoTask))]
+public sealed class NewVeoReferenceVideoCommand : NewVeoVideoCommand
+{
+    /// <summary>Paths of local JPEG/PNG files, or http(s) URLs.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] ReferenceImage { get; set; } = new string[0];
+
+    protected override VeoMode Mode => VeoMode.Reference;
+
+    protected override VideoRequest AddImages(VideoRequest request) =>
+        request with { ReferenceImages = ReferenceImage.Select(ToImage).ToArray() };
+}

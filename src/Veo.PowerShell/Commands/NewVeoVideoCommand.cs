@@ -1,0 +1,114 @@
+using System;
+using System.Management.Automation;
+using Veo.Client;
+using Veo.PowerShell.Infrastructure;
+
+namespace Veo.PowerShell.Commands;
+
+/// <summary>
+/// What every New-Veo*Video cmdlet shares: the common options, the local rule check, -WhatIf, and the single
+/// create request. Subclasses add their images and mode.
+/// </summary>
+public abstract class NewVeoVideoCommand : VeoCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Prompt { get; set; } = string.Empty;
+
+    /// <summary>The model tier. Fast is the default: Standard quality costs more, Lite less.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public VeoTier Model { get; set; } = VeoTier.Fast;
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ResolutionCompleter))]
+    public string? Resolution { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(AspectRatioCompleter))]
+    public string? AspectRatio { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public int SampleCount { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public long Seed { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? NegativePrompt { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter GenerateAudio { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public bool EnhancePrompt { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public PersonGeneration PersonGeneration { get; set; }
+
+    /// <summary>Waits for the task to finish before emitting it.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>The longest -Wait waits, in seconds.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
+
+    protected abstract VeoMode Mode { get; }
+
+    /// <summary>The images of this cmdlet's mode, added to the common request.</summary>
+    protected abstract VideoRequest AddImages(VideoRequest request);
+
+    protected override void ProcessRecord()
+    {
+        VeoConnection connection = ResolveConnection();
+        PreparedCreate prepared;
+        try
+        {
+            prepared = Client.Prepare(connection, AddImages(BuildCommonRequest()));
+        }
+        catch (VeoException ex)
+        {
+            ReportInputError(ex, Prompt);
+            return;
+        }
+
+        string action = $"Create a paid {prepared.Model.Mode} video task with {prepared.Model.ModelId}";
+        string description = $"{action}: POST {prepared.Endpoint}{Environment.NewLine}{prepared.Preview}";
+        if (!ShouldProcess(description, $"{action}? The provider bills each task.", "Create Veo video task"))
+        {
+            return;
+        }
+
+        RunToCompletion(async cancellationToken =>
+        {
+            VeoTask? task = await Client.CreateAsync(prepared, cancellationToken).ConfigureAwait(false);
+            if (Wait)
+            {
+                task = await WaitForAsync(task, TimeoutSeconds, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (task is not null)
+            {
+                Post(() => WriteObject(task));
+            }
+        });
+    }
+
+    private VideoRequest BuildCommonRequest() => new()
+    {
+        Mode = Mode,
+        Tier = Model,
+        Prompt = Prompt,
+        Resolution = Resolution,
+        AspectRatio = AspectRatio,
+        SampleCount = IsBound(nameof(SampleCount)) ? SampleCount : null,
+        Seed = IsBound(nameof(Seed)) ? Seed : null,
+        NegativePrompt = NegativePrompt,
+        GenerateAudio = IsBound(nameof(GenerateAudio)) ? GenerateAudio.IsPresent : null,
+        EnhancePrompt = IsBound(nameof(EnhancePrompt)) ? EnhancePrompt : null,
+        PersonGeneration = IsBound(nameof(PersonGeneration)) ? PersonGeneration : null,
+    };
+
+    private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+}

@@ -1,0 +1,159 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Veo.Client;
+using Veo.PowerShell.Infrastructure;
+
+namespace Veo.PowerShell.Commands;
+
+/// <summary>
+/// Downloads every video of each task (waiting first when a task is unfinished) and emits one FileInfo per file.
+/// Files arrive complete or not at all; an existing file is kept unless -Force.
+/// </summary>
+[Cmdlet(VerbsData.Save, "VeoVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = TaskSet)]
+[OutputType(typeof(FileInfo))]
+public sealed class SaveVeoVideoCommand : VeoCmdlet
+{
+    private const string TaskSet = "Task";
+    private const string TaskIdSet = "TaskId";
+    private const int DownloadActivityId = 2;
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    public VeoTask[] Task { get; set; } = new VeoTask[0];
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    public string[] TaskId { get; set; } = new string[0];
+
+    /// <summary>
+    /// A folder (existing, or ending in a separator, or without an extension) that receives &lt;TaskId&gt;.mp4 files,
+    /// or a file name; several videos of one task get -2, -3… suffixes. The current location by default.
+    /// </summary>
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = ".";
+
+    /// <summary>Overwrite existing files.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>How long to wait for an unfinished task, in seconds.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == TaskSet)
+        {
+            foreach (VeoTask task in Task)
+            {
+                Save(task.WithConnection(ResolveConnection(task)), task.TaskId);
+            }
+
+            return;
+        }
+
+        VeoConnection connection = ResolveConnection();
+        foreach (string id in TaskId)
+        {
+            Save(null, id, connection);
+        }
+    }
+
+    private void Save(VeoTask? task, string taskId, VeoConnection? connection = null)
+    {
+        string target = ResolveFilePath(Path);
+        if (!ShouldProcess(target, $"Download the videos of Veo task {taskId}"))
+        {
+            return;
+        }
+
+        RunToCompletion(async token =>
+        {
+            VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token).ConfigureAwait(false);
+            VeoTask? done = current.IsFinished && current.Status == VeoTaskStatus.Succeeded
+                ? current
+                : await WaitForAsync(current, TimeoutSeconds, token).ConfigureAwait(false);
+            if (done is not null)
+            {
+                await DownloadAllAsync(done, target, token).ConfigureAwait(false);
+            }
+        });
+    }
+
+    private async Task DownloadAllAsync(VeoTask task, string target, CancellationToken token)
+    {
+        if (task.Videos.Count == 0)
+        {
+            throw new VeoException(VeoErrorIds.TaskHasNoVideo, VeoErrorKind.InvalidResult, $"Task {task.TaskId} has no video to download.") { Target = task };
+        }
+
+        string[] paths = VideoPaths.For(task, target, IsFolder(target));
+        for (int index = 0; index < paths.Length; index++)
+        {
+            string path = paths[index];
+            string activity = $"Downloading video {index + 1} of {paths.Length} of task {task.TaskId}";
+            try
+            {
+                task = await Client.DownloadAsync(task, index, path, Force, (done, total) => Post(() =>
+                    WriteProgress(new ProgressRecord(DownloadActivityId, activity, DescribeBytes(done, total))
+                    {
+                        PercentComplete = total is long all && all > 0 ? (int)(done * 100 / all) : -1,
+                    })), token).ConfigureAwait(false);
+                Post(() =>
+                {
+                    WriteProgress(new ProgressRecord(DownloadActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                    WriteObject(new FileInfo(path));
+                });
+            }
+            catch (VeoException ex)
+            {
+                Post(() => WriteError(ToErrorRecord(ex, path)));
+            }
+        }
+    }
+
+    /// <summary>A folder if it exists as one, ends with a separator, or has no extension; otherwise a file name.</summary>
+    private static bool IsFolder(string target) =>
+        Directory.Exists(target) ||
+        target.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ||
+        target.EndsWith(System.IO.Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal) ||
+        string.IsNullOrEmpty(System.IO.Path.GetExtension(target));
+
+    private static string DescribeBytes(long done, long? total) =>
+        total is long all ? $"{done / 1048576.0:0.0} of {all / 1048576.0:0.0} MB" : $"{done / 1048576.0:0.0} MB";
+}
+
+/// <summary>Where each video of a task goes.</summary>
+internal static class VideoPaths
+{
+    public static string[] For(VeoTask task, string target, bool isFolder)
+    {
+        int count = task.Videos.Count;
+        if (isFolder)
+        {
+            string stem = SafeFileName(task.TaskId);
+            return Enumerable.Range(1, count)
+                .Select(n => Path.Combine(target, count == 1 ? stem + ".mp4" : $"{stem}-{n}.mp4"))
+                .ToArray();
+        }
+
+        string folder = Path.GetDirectoryName(target)!;
+        string name = Path.GetFileNameWithoutExtension(target);
+        string extension = Path.GetExtension(target);
+        return Enumerable.Range(1, count)
+            .Select(n => n == 1 ? target : Path.Combine(folder, $"{name}-{n}{extension}"))
+            .ToArray();
+    }
+
+    private static string SafeFileName(string name)
+    {
+        char[] invalid = Path.GetInvalidFileNameChars().Concat(new[] { '/', '\\', ':', '*', '?', '"', '<', '>', '|' }).ToArray();
+        return new string(name.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using Veo.Client;
+
+namespace Veo.PowerShell.Infrastructure;
+
+/// <summary>
+/// The parameters every Veo cmdlet shares (-Provider, -ApiKey, -BaseUri), the client bound to this cmdlet's
+/// streams, and the mapping from client errors to ErrorRecords.
+/// </summary>
+public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
+{
+    private VeoClient? _client;
+
+    /// <summary>The provider for this call; by default the piped task's, else Connect-Veo's, else HighwayApi.</summary>
+    [Parameter]
+    public VeoProvider? Provider { get; set; }
+
+    /// <summary>The API key for this call, as a SecureString, a string or a PSCredential.</summary>
+    [Parameter]
+    [ApiKeyTransformation]
+    public SecureString? ApiKey { get; set; }
+
+    /// <summary>The provider's base address for this call (the simulator's, a proxy's).</summary>
+    [Parameter]
+    public Uri? BaseUri { get; set; }
+
+    protected VeoClient Client => _client ??= new VeoClient(null, this);
+
+    /// <summary>
+    /// The connection for this call. Explicit parameters win; then what a piped task came with; then Connect-Veo's
+    /// settings for the provider; then the provider's environment variables (inside <see cref="VeoConnections"/>).
+    /// </summary>
+    protected VeoConnection ResolveConnection(VeoTask? task = null)
+    {
+        if (task is not null && Provider is null && BaseUri is null && ApiKey is null && task.Connection.ApiKey is not null)
+        {
+            return task.Connection;
+        }
+
+        VeoProvider provider = Provider ?? task?.Provider ?? VeoSession.DefaultProvider ?? VeoProvider.HighwayApi;
+        bool taskMatches = task is not null && task.Provider == provider && (BaseUri is null || BaseUri == task.BaseUri);
+        Uri? baseUri = BaseUri ?? (taskMatches ? task!.BaseUri : null) ?? VeoSession.BaseUriFor(provider);
+        ApiKey? key = ApiKey is not null
+            ? new ApiKey(ApiKey)
+            : (taskMatches ? task!.Connection.ApiKey : null) ?? VeoSession.For(provider)?.ApiKey;
+        return VeoConnections.Create(provider, baseUri, key);
+    }
+
+    /// <summary>The ErrorRecord for a client error: its stable id, the matching category, and its target.</summary>
+    protected static ErrorRecord ToErrorRecord(VeoException exception, object? target = null) =>
+        new(exception, exception.ErrorId, (ErrorCategory)Enum.Parse(typeof(ErrorCategory), exception.Kind.ToString()), exception.Target ?? target);
+
+    /// <summary>
+    /// A problem with one input: terminating when the values came from parameters, non-terminating when they came
+    /// from the pipeline so the other input objects still go through.
+    /// </summary>
+    protected void ReportInputError(VeoException exception, object? target = null)
+    {
+        ErrorRecord record = ToErrorRecord(exception, target);
+        if (MyInvocation.ExpectingInput)
+        {
+            WriteError(record);
+        }
+        else
+        {
+            ThrowTerminatingError(record);
+        }
+    }
+
+    protected override void OnBackgroundFailure(Exception exception)
+    {
+        WriteError(exception is VeoException veo
+            ? ToErrorRecord(veo)
+            : new ErrorRecord(exception, "UnexpectedError", ErrorCategory.NotSpecified, null));
+    }
+
+    /// <summary>Shows the state of the tasks this cmdlet waits for; touched on the pipeline thread only.</summary>
+    private protected WaitProgress WaitProgress { get; } = new();
+
+    /// <summary>
+    /// Waits for a task, showing progress. Returns the succeeded task, or null after writing the failure (TaskFailed,
+    /// WaitTimedOut with the latest task as target, or the error that stopped polling).
+    /// </summary>
+    protected async Task<VeoTask?> WaitForAsync(VeoTask task, int timeoutSeconds, CancellationToken cancellationToken)
+    {
+        Post(() => WriteProgress(WaitProgress.Started(task)));
+        VeoTask latest = task;
+        try
+        {
+            latest = await Client.WaitAsync(task, TimeSpan.FromSeconds(timeoutSeconds), update =>
+            {
+                latest = update;
+                Post(() => WriteProgress(WaitProgress.Updated(update)));
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VeoException ex)
+        {
+            VeoTask last = latest;
+            Post(() =>
+            {
+                WriteProgress(WaitProgress.Finished(last));
+                WriteError(ToErrorRecord(ex, last));
+            });
+            return null;
+        }
+
+        VeoTask done = latest;
+        Post(() => WriteProgress(WaitProgress.Finished(done)));
+        if (done.Status == VeoTaskStatus.Failed)
+        {
+            var failure = new VeoException(VeoErrorIds.TaskFailed, VeoErrorKind.InvalidResult,
+                $"Task {done.TaskId} failed: {done.ErrorMessage}{(done.ErrorCode is null ? string.Empty : $" ({done.ErrorCode})")}") { Target = done };
+            Post(() => WriteError(ToErrorRecord(failure)));
+            return null;
+        }
+
+        return done;
+    }
+
+    /// <summary>Resolves a PowerShell path (relative to the current location, ~, PSDrives) to a file system path.</summary>
+    protected string ResolveFilePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
+
+    /// <summary>An image argument: an http(s) URL as it is, anything else a local file.</summary>
+    protected ImageInput ToImage(string value) =>
+        ImageInput.IsHttpUrl(value, out Uri? url) ? ImageInput.FromUrl(url!) : ImageInput.FromFile(ResolveFilePath(value));
+
+    void IVeoLog.Verbose(string message) => Post(() => WriteVerbose(message));
+
+    void IVeoLog.Debug(string message) => Post(() => WriteDebug(message));
+
+    void IVeoLog.Warning(string message) => Post(() => WriteWarning(message));
+}
