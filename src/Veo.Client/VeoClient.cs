@@ -124,15 +124,22 @@ public sealed class VeoClient
         {
             _log.Verbose($"The link to video {index + 1} of task {task.TaskId} has expired; asking the provider for a fresh one.");
             VeoTask renewed = await ReadAsync(task, cancellationToken).ConfigureAwait(false);
-            if (renewed.Videos.Count <= index || renewed.Videos[index].Uri == task.Videos[index].Uri)
+            try
+            {
+                if (renewed.Videos.Count <= index)
+                {
+                    throw ex;
+                }
+
+                await _downloader.DownloadAsync(renewed.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+                return renewed;
+            }
+            catch (VeoException again) when (again.ErrorId == VeoErrorIds.VideoLinkExpired)
             {
                 throw new VeoException(VeoErrorIds.VideoLinkExpired, VeoErrorKind.ResourceUnavailable,
-                    $"The link to video {index + 1} of task {task.TaskId} has expired and the provider gave no fresh one. " +
-                    "Providers keep results only for a while (HighwayAPI: about an hour).", ex) { Target = renewed };
+                    $"The link to video {index + 1} of task {task.TaskId} has expired, and so has the one the provider gave again. " +
+                    "Providers keep results only for a while (HighwayAPI: about an hour).", again) { Target = renewed };
             }
-
-            await _downloader.DownloadAsync(renewed.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
-            return renewed;
         }
     }
 

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading.Tasks;
+using Veo.Simulator;
+
+namespace Veo.Client.Tests.Client;
+
+/// <summary>A simulator plus a client tuned for milliseconds, for one test.</summary>
+internal sealed class SimulatedProvider : IAsyncDisposable
+{
+    public const string Key = "sim-key";
+
+    private SimulatedProvider(SimulatorServer server, VeoClientOptions options)
+    {
+        Server = server;
+        Log = new RecordingLog();
+        Client = new VeoClient(options, Log);
+        Connection = VeoConnections.Create(VeoProvider.HighwayApi, server.BaseUri, ApiKey.FromPlainText(Key, "test"));
+    }
+
+    public SimulatorServer Server { get; }
+
+    public VeoClient Client { get; }
+
+    public VeoConnection Connection { get; }
+
+    public RecordingLog Log { get; }
+
+    public static async Task<SimulatedProvider> StartAsync(Action<VeoClientOptions>? tune = null)
+    {
+        var options = new VeoClientOptions
+        {
+            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(50),
+            MinPollInterval = TimeSpan.FromMilliseconds(20),
+            MaxPollInterval = TimeSpan.FromMilliseconds(100),
+            DefaultPollInterval = TimeSpan.FromMilliseconds(50),
+            RequestTimeout = TimeSpan.FromSeconds(5),
+            CreateTimeout = TimeSpan.FromSeconds(5),
+            MaxRetryAfter = TimeSpan.FromSeconds(5),
+            MaxRetries = 3,
+        };
+        tune?.Invoke(options);
+        var simulatorOptions = new SimulatorOptions
+        {
+            QueuedFor = TimeSpan.FromMilliseconds(30),
+            ProcessingFor = TimeSpan.FromMilliseconds(150),
+        };
+        return new SimulatedProvider(await SimulatorServer.StartAsync(simulatorOptions), options);
+    }
+
+    public int Creates => Server.State.CountRequests("POST", "/v3/async/");
+
+    public int StatusReads => Server.State.CountRequests("GET", "/v3/async/task-result");
+
+    public int Downloads => Server.State.CountRequests("GET", "/sim/videos/");
+
+    public VeoConnection ConnectionWithKey(string key) =>
+        VeoConnections.Create(VeoProvider.HighwayApi, Server.BaseUri, ApiKey.FromPlainText(key, "test"));
+
+    public Task<VeoTask> CreateAsync(VideoRequest request, VeoConnection? connection = null) =>
+        Client.CreateAsync(Client.Prepare(connection ?? Connection, request), default);
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
+
+internal sealed class RecordingLog : IVeoLog
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public string[] Lines => _lines.ToArray();
+
+    public string All => string.Join("\n", _lines);
+
+    public void Verbose(string message) => _lines.Enqueue("VERBOSE: " + message);
+
+    public void Debug(string message) => _lines.Enqueue("DEBUG: " + message);
+
+    public void Warning(string message) => _lines.Enqueue("WARNING: " + message);
+
+    public bool Has(string fragment) => _lines.Any(l => l.Contains(fragment, StringComparison.Ordinal));
+}
