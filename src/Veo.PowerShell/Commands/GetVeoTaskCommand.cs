@@ -5,7 +5,7 @@ using Veo.PowerShell.Infrastructure;
 namespace Veo.PowerShell.Commands;
 
 /// <summary>Reads the current state of tasks, by id or by refreshing task objects.</summary>
-[Cmdlet(VerbsCommon.Get, "VeoTask", DefaultParameterSetName = TaskIdSet)]
+[Cmdlet(VerbsCommon.Get, "VeoTask", DefaultParameterSetName = TaskSet)]
 [OutputType(typeof(VeoTask))]
 public sealed class GetVeoTaskCommand : VeoCmdlet
 {

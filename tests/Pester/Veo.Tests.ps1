@@ -1,0 +1,332 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The cmdlet layer of the built module, against the provider simulator in a child process.
+# build.ps1 -Task Test (or -Task Pester) sets $env:VEO_MODULE_MANIFEST and $env:VEO_SIMULATOR_DLL.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Simulator.ps1')
+    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    $manifest = if ($env:VEO_MODULE_MANIFEST) { $env:VEO_MODULE_MANIFEST } else {
+        Get-ChildItem (Join-Path $repo 'out/Veo/*/Veo.psd1') | Select-Object -Last 1 -ExpandProperty FullName
+    }
+    $simulatorDll = if ($env:VEO_SIMULATOR_DLL) { $env:VEO_SIMULATOR_DLL } else { Join-Path $repo 'out/simulator/Veo.Simulator.dll' }
+
+    Import-Module $manifest -Force
+    $sim = Start-VeoSimulator -Path $simulatorDll
+    $first = Join-Path $PSScriptRoot '../Assets/first-frame.png'
+    $last = Join-Path $PSScriptRoot '../Assets/last-frame.png'
+    Connect-Veo -Provider HighwayApi -BaseUri $sim.BaseUri -ApiKey $sim.ApiKey
+
+    # Invoke-RestMethod emits a JSON array as one object; ForEach-Object unrolls it.
+    function Get-SimRequest { @(Invoke-VeoSimulatorControl -Simulator $sim -Path requests | ForEach-Object { $_ }) }
+    function Get-CreateCount { @(Get-SimRequest | Where-Object method -EQ 'POST').Count }
+    function Get-LastCreate { Get-SimRequest | Where-Object method -EQ 'POST' | Select-Object -Last 1 }
+    function Set-SimTiming([int] $ProcessingMs) {
+        Invoke-VeoSimulatorControl -Simulator $sim -Path timings -Method Post -Body @{ processingForMs = $ProcessingMs }
+    }
+}
+
+AfterAll {
+    Stop-VeoSimulator $sim
+    Remove-Module Veo -ErrorAction SilentlyContinue
+}
+
+Describe 'The built module' {
+    It 'exports exactly the documented cmdlets' {
+        (Get-Command -Module Veo).Name | Sort-Object |
+            Should -Be @('Connect-Veo', 'Get-VeoTask', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'Save-VeoVideo', 'Wait-VeoTask')
+    }
+
+    It 'does not ship the PowerShellStandard stub' {
+        Join-Path (Split-Path $manifest) 'System.Management.Automation.dll' | Should -Not -Exist
+    }
+
+    It 'declares its output types' {
+        (Get-Command New-VeoFrameVideo).OutputType.Name | Should -Be 'Veo.Client.VeoTask'
+        (Get-Command Save-VeoVideo).OutputType.Name | Should -Be 'System.IO.FileInfo'
+    }
+
+    It 'carries the latest changelog entry as release notes' {
+        (Test-ModuleManifest $manifest).ReleaseNotes | Should -Match 'HighwayAPI'
+    }
+}
+
+Describe 'Connect-Veo' {
+    AfterEach { Connect-Veo -Provider HighwayApi -BaseUri $sim.BaseUri -ApiKey $sim.ApiKey }
+
+    It 'shows the provider, address and where the key came from, never the key' {
+        $connection = Connect-Veo HighwayApi -ApiKey 'a-secret-key-value' -BaseUri $sim.BaseUri -PassThru
+        $connection.Provider | Should -Be 'HighwayApi'
+        $connection.KeySource | Should -Be 'Connect-Veo'
+        ($connection | Format-List * | Out-String) | Should -Not -Match 'a-secret-key-value'
+    }
+
+    It 'accepts JieKou with its own address' {
+        (Connect-Veo -Provider JieKou -ApiKey 'x' -PassThru).BaseUri | Should -Be 'https://api.jiekou.ai/'
+    }
+
+    It 'takes a SecureString key' {
+        $secure = ConvertTo-SecureString $sim.ApiKey -AsPlainText -Force
+        Connect-Veo HighwayApi -ApiKey $secure -BaseUri $sim.BaseUri
+        (New-VeoFrameVideo -Prompt 'p' -Image $first).Status | Should -Be 'Queued'
+    }
+}
+
+Describe 'New-VeoFrameVideo' {
+    It 'FirstFrame creates an image-to-video task' {
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -DurationSeconds 6
+        $task | Should -BeOfType ([Veo.Client.VeoTask])
+        $task.Model | Should -Be 'veo-3.1-fast-generate-img2video'
+        $task.Mode | Should -Be 'FirstFrame'
+        $task.Status | Should -Be 'Queued'
+        (Get-LastCreate).pathAndQuery | Should -Be '/v3/async/veo-3.1-fast-generate-img2video'
+        ((Get-LastCreate).body | ConvertFrom-Json).duration_seconds | Should -Be 6
+    }
+
+    It 'FirstAndLastFrame on Lite sends last_frame_image and duration' {
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -LastImage $last -Model Lite -DurationSeconds 4 -PersonGeneration DontAllow
+        $task.Model | Should -Be 'veo-3.1-lite-firstlastframe'
+        $task.Mode | Should -Be 'FirstAndLastFrame'
+        $body = (Get-LastCreate).body | ConvertFrom-Json
+        $body.duration | Should -Be 4
+        $body.last_frame_image | Should -Not -BeNullOrEmpty
+        $body.person_generation | Should -Be 'dont_allow'
+    }
+
+    It 'FirstAndLastFrame on Fast spells DontAllow as disallow' {
+        $null = New-VeoFrameVideo -Prompt 'a fox' -Image $first -LastImage $last -PersonGeneration DontAllow
+        ((Get-LastCreate).body | ConvertFrom-Json).person_generation | Should -Be 'disallow'
+    }
+
+    It 'passes an image URL through unchanged' {
+        $null = New-VeoFrameVideo -Prompt 'a fox' -Image 'https://example.com/fox.jpg' -Model Standard
+        ((Get-LastCreate).body | ConvertFrom-Json).image | Should -Be 'https://example.com/fox.jpg'
+    }
+
+    It 'resolves a relative path against the current location' {
+        Push-Location (Split-Path $first)
+        try { (New-VeoFrameVideo -Prompt 'a fox' -Image './first-frame.png').Status | Should -Be 'Queued' }
+        finally { Pop-Location }
+    }
+
+    It '-WhatIf sends nothing and emits nothing' {
+        $before = Get-CreateCount
+        New-VeoFrameVideo -Prompt 'a fox' -Image $first -LastImage $last -WhatIf | Should -BeNullOrEmpty
+        Get-CreateCount | Should -Be $before
+    }
+
+    It 'refuses <Case> locally with <ErrorId>, sending nothing' -ForEach @(
+        @{ Case = '4k'; ErrorId = 'ResolutionNotAllowed'; Arguments = @{ Resolution = '4k' } }
+        @{ Case = 'a 5 s video'; ErrorId = 'DurationNotAllowed'; Arguments = @{ DurationSeconds = 5 } }
+        @{ Case = '-EnhancePrompt on Lite'; ErrorId = 'OptionNotSupported'; Arguments = @{ Model = 'Lite'; EnhancePrompt = $true } }
+        @{ Case = 'five samples'; ErrorId = 'SampleCountOutOfRange'; Arguments = @{ SampleCount = 5 } }
+        @{ Case = 'a seed past 2^32'; ErrorId = 'SeedOutOfRange'; Arguments = @{ Seed = 4294967296 } }
+        @{ Case = 'AllowAll on Lite'; ErrorId = 'PersonGenerationNotAllowed'; Arguments = @{ Model = 'Lite'; PersonGeneration = 'AllowAll' } }
+    ) {
+        $before = Get-CreateCount
+        $caught = $null
+        try { New-VeoFrameVideo -Prompt 'a fox' -Image $first @Arguments } catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Get-CreateCount | Should -Be $before
+    }
+
+    It 'refuses a <Case> image with <ErrorId>' -ForEach @(
+        @{ Case = 'missing'; ErrorId = 'ImageNotFound' }
+        @{ Case = 'GIF'; ErrorId = 'ImageFormatNotSupported' }
+        @{ Case = '25 MB'; ErrorId = 'ImageTooLarge' }
+    ) {
+        $path = Join-Path $TestDrive "image-$Case.png"
+        switch ($Case) {
+            'GIF' { [IO.File]::WriteAllBytes($path, [Text.Encoding]::ASCII.GetBytes('GIF89a-not-really')) }
+            '25 MB' {
+                $stream = [IO.File]::Create($path)
+                $stream.Write([byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A), 0, 8)
+                $stream.SetLength(25MB)
+                $stream.Dispose()
+            }
+        }
+        $before = Get-CreateCount
+        { New-VeoFrameVideo -Prompt 'a fox' -Image $path } | Should -Throw -ErrorId "$ErrorId,*"
+        Get-CreateCount | Should -Be $before
+    }
+}
+
+Describe 'New-VeoReferenceVideo' {
+    It 'sends one to three asset reference images and no duration' {
+        $task = New-VeoReferenceVideo -Prompt 'a fox in snow' -ReferenceImage $first, 'https://example.com/b.png' -Model Standard -SampleCount 2 -EnhancePrompt $true
+        $task.Model | Should -Be 'veo-3.1-generate-reference'
+        $body = (Get-LastCreate).body | ConvertFrom-Json
+        $body.reference_images.Count | Should -Be 2
+        $body.reference_images.reference_type | Should -Be @('asset', 'asset')
+        $body.reference_images[1].image | Should -Be 'https://example.com/b.png'
+        $body.PSObject.Properties.Name | Should -Not -Contain 'duration_seconds'
+        $body.enhance_prompt | Should -BeTrue
+    }
+
+    It 'refuses four reference images' {
+        { New-VeoReferenceVideo -Prompt 'p' -ReferenceImage $first, $first, $first, $first } | Should -Throw -ErrorId 'ReferenceImageCount,*'
+    }
+
+    It 'has no Lite model' {
+        { New-VeoReferenceVideo -Prompt 'p' -ReferenceImage $first -Model Lite } | Should -Throw -ErrorId 'ModelNotAvailable,*'
+    }
+
+    It '-Wait emits the finished task' {
+        $task = New-VeoReferenceVideo -Prompt 'a fox' -ReferenceImage $first -Wait
+        $task.Status | Should -Be 'Succeeded'
+        $task.Videos.Count | Should -Be 1
+    }
+}
+
+Describe 'Get-VeoTask' {
+    BeforeAll { $created = New-VeoFrameVideo -Prompt 'a fox' -Image $first }
+
+    It 'reads a task by id' {
+        $read = Get-VeoTask $created.TaskId
+        $read.TaskId | Should -Be $created.TaskId
+        $read.Provider | Should -Be 'HighwayApi'
+    }
+
+    It 'takes ids from the pipeline' {
+        ($created.TaskId | Get-VeoTask).TaskId | Should -Be $created.TaskId
+    }
+
+    It 'binds the id by property name, with the alias Id' {
+        ([pscustomobject]@{ Id = $created.TaskId } | Get-VeoTask).TaskId | Should -Be $created.TaskId
+    }
+
+    It 'refreshes a piped task and keeps what it knew' {
+        $refreshed = $created | Get-VeoTask
+        $refreshed.Model | Should -Be 'veo-3.1-fast-generate-img2video'
+        $refreshed.RetrievedAt | Should -BeGreaterThan $created.RetrievedAt
+    }
+
+    It 'reports an unknown id as TaskNotFound' {
+        Get-VeoTask 'no-such-task' -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'TaskNotFound,*'
+        $failure[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'reports a wrong key as AuthenticationFailed without showing it' {
+        $wrongKey = 'wrong-key-' + [guid]::NewGuid()
+        $all = Get-VeoTask $created.TaskId -ApiKey $wrongKey -Verbose -Debug -ErrorAction Continue *>&1 | Out-String
+        $all | Should -Match 'HTTP 401 FAILED_TO_AUTH'
+        $all | Should -Not -Match $wrongKey
+    }
+}
+
+Describe 'Wait-VeoTask' {
+    AfterEach { Set-SimTiming 900 }
+
+    It 'waits for several tasks at once and emits each as soon as it is done' {
+        Set-SimTiming 4000
+        $slow = New-VeoFrameVideo -Prompt 'slow' -Image $first
+        Set-SimTiming 300
+        $fast = New-VeoFrameVideo -Prompt 'fast' -Image $first
+        $done = $slow, $fast | Wait-VeoTask
+        $done.TaskId | Should -Be @($fast.TaskId, $slow.TaskId)
+        $done.Status | Should -Be @('Succeeded', 'Succeeded')
+    }
+
+    It 'takes task ids by property name' {
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first
+        ([pscustomobject]@{ TaskId = $task.TaskId } | Wait-VeoTask).Status | Should -Be 'Succeeded'
+    }
+
+    It 'reports a failed task as TaskFailed with the task as target, and emits nothing' {
+        $out = New-VeoFrameVideo -Prompt '[sim:fail] a fox' -Image $first | Wait-VeoTask -ErrorAction SilentlyContinue -ErrorVariable failure
+        $out | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'TaskFailed,*'
+        $failure[0].TargetObject.Status | Should -Be 'Failed'
+        $failure[0].Exception.Message | Should -Match 'safety filter'
+    }
+
+    It 'ends a wait past -TimeoutSeconds with WaitTimedOut and the latest task, which can be waited for again' {
+        Set-SimTiming 2500
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first
+        $task | Wait-VeoTask -TimeoutSeconds 1 -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimedOut,*'
+        $latest = $failure[0].TargetObject
+        $latest | Should -BeOfType ([Veo.Client.VeoTask])
+        ($latest | Wait-VeoTask).Status | Should -Be 'Succeeded'
+    }
+
+    It 'stops promptly when the pipeline is stopped (Ctrl+C)' {
+        Set-SimTiming 60000
+        $task = New-VeoFrameVideo -Prompt 'a long one' -Image $first
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({ param($m, $t) Import-Module $m; $t | Wait-VeoTask }).AddArgument($manifest).AddArgument($task)
+        $running = $shell.BeginInvoke()
+        Start-Sleep -Milliseconds 1500
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 2
+        $running.IsCompleted | Should -BeTrue
+        $shell.Dispose()
+        ($task | Get-VeoTask).Status | Should -Be 'Running'
+    }
+}
+
+Describe 'Save-VeoVideo' {
+    It 'saves the video of New | Wait | Save as an MP4 and emits its FileInfo' {
+        $file = New-VeoFrameVideo -Prompt 'a fox' -Image $first -LastImage $last | Wait-VeoTask | Save-VeoVideo -Path $TestDrive
+        $file | Should -BeOfType ([IO.FileInfo])
+        $file.Extension | Should -Be '.mp4'
+        [Text.Encoding]::ASCII.GetString([IO.File]::ReadAllBytes($file.FullName), 4, 4) | Should -Be 'ftyp'
+        Get-ChildItem $TestDrive -Force -Filter '*.partial' | Should -BeNullOrEmpty
+    }
+
+    It 'saves every video of a task with several samples' {
+        $folder = Join-Path $TestDrive 'samples'
+        $task = New-VeoReferenceVideo -Prompt 'a fox' -ReferenceImage $first -SampleCount 2 -Wait
+        $files = $task | Save-VeoVideo -Path $folder
+        $files.Name | Should -Be @("$($task.TaskId)-1.mp4", "$($task.TaskId)-2.mp4")
+    }
+
+    It 'waits first for an unfinished task and saves to a file name' {
+        $path = Join-Path $TestDrive 'named.mp4'
+        (New-VeoFrameVideo -Prompt 'a fox' -Image $first | Save-VeoVideo -Path $path).FullName | Should -Be $path
+    }
+
+    It 'keeps an existing file unless -Force' {
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -Wait
+        $path = Join-Path $TestDrive 'existing.mp4'
+        Set-Content $path 'precious'
+        $task | Save-VeoVideo -Path $path -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'VideoFileExists,*'
+        Get-Content $path | Should -Be 'precious'
+        ($task | Save-VeoVideo -Path $path -Force).Length | Should -BeGreaterThan 100
+    }
+
+    It '-WhatIf downloads nothing' {
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -Wait
+        $folder = Join-Path $TestDrive 'whatif'
+        $task | Save-VeoVideo -Path $folder -WhatIf | Should -BeNullOrEmpty
+        $folder | Should -Not -Exist
+    }
+
+    It 'takes task ids by property name' {
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -Wait
+        $file = [pscustomobject]@{ Id = $task.TaskId } | Save-VeoVideo -Path (Join-Path $TestDrive 'byid')
+        $file.Name | Should -Be "$($task.TaskId).mp4"
+    }
+}
+
+Describe 'Output and secrets' {
+    It 'shows a task table that fits 80 columns' {
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -LastImage $last
+        $lines = ($task | Format-Table | Out-String -Width 200) -split "`r?`n"
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
+        ($task | Format-List | Out-String) | Should -Match 'veo-3.1-fast-generate-firstlastframe'
+    }
+
+    It 'never writes the key to any stream, on success or on failure' {
+        $all = & {
+            New-VeoFrameVideo -Prompt 'a fox' -Image $first -Verbose -Debug | Wait-VeoTask -Verbose -Debug | Save-VeoVideo -Path (Join-Path $TestDrive 'secret') -Verbose -Debug
+            New-VeoFrameVideo -Prompt '[sim:fail] a fox' -Image $first -Verbose -Debug | Wait-VeoTask -Verbose -Debug -ErrorAction Continue
+        } *>&1 | Out-String
+        $all | Should -Match 'POST'
+        $all | Should -Not -Match ([regex]::Escape($sim.ApiKey))
+    }
+}
