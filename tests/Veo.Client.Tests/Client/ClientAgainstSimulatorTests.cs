@@ -1,9 +1,7 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Veo.Simulator;
 
 namespace Veo.Client.Tests.Client;
 

@@ -1,0 +1,46 @@
+using System;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Veo.Simulator.Hosting;
+
+internal enum ApiKeyStatus
+{
+    Missing,
+    Unknown,
+    NoBalance,
+    Valid,
+}
+
+/// <summary>Classifies the bearer key of a request; each protocol maps the outcome to its own errors.</summary>
+internal static class ApiKeys
+{
+    private const string BearerPrefix = "Bearer ";
+
+    public static ApiKeyStatus Check(HttpRequest request, SimulatorOptions options)
+    {
+        string? header = request.Headers[HeaderNames.Authorization];
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return ApiKeyStatus.Missing;
+        }
+
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiKeyStatus.Unknown;
+        }
+
+        string key = header[BearerPrefix.Length..].Trim();
+        if (key.Length == 0)
+        {
+            return ApiKeyStatus.Missing;
+        }
+
+        if (key == options.BrokeKey)
+        {
+            return ApiKeyStatus.NoBalance;
+        }
+
+        return options.ValidKeys.Contains(key) ? ApiKeyStatus.Valid : ApiKeyStatus.Unknown;
+    }
+}

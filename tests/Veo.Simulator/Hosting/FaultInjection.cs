@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Net.Http.Headers;
+
+namespace Veo.Simulator.Hosting;
+
+/// <summary>Applies the next scripted fault of the matched endpoint's <see cref="FaultPoint"/>, if any.</summary>
+internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, IHostApplicationLifetime lifetime)
+{
+    // Lets the transport send the flushed bytes before the connection is torn down.
+    private static readonly TimeSpan DrainBeforeAbort = TimeSpan.FromMilliseconds(100);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        FaultPoint? point = context.GetEndpoint()?.Metadata.GetMetadata<FaultPoint>();
+        Fault? fault = point is null ? null : faults.TakeNext(point.Target);
+        switch (fault)
+        {
+            case null:
+                await next(context);
+                break;
+            case Fault.HttpStatus status:
+                if (status.RetryAfter is not null)
+                {
+                    context.Response.Headers[HeaderNames.RetryAfter] = status.RetryAfter;
+                }
+
+                await point!.ErrorForStatus(status.Status).ExecuteAsync(context);
+                break;
+            case Fault.ConnectionReset:
+                ConnectionDrop.Drop(context);
+                break;
+            case Fault.Delay delay:
+                await DelayThenAnswerAsync(context, delay.Duration);
+                break;
+            case Fault.MalformedJson:
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{not json", context.RequestAborted);
+                break;
+            case Fault.TruncatedBody truncated:
+                await AnswerTruncatedAsync(context, truncated.Fraction);
+                break;
+            default:
+                throw new InvalidOperationException($"Unhandled fault {fault}.");
+        }
+    }
+
+    private async Task DelayThenAnswerAsync(HttpContext context, TimeSpan duration)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(duration, waiting.Token);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // The server is shutting down: don't hold up the shutdown.
+            ConnectionDrop.Drop(context);
+            return;
+        }
+
+        await next(context);
+    }
+
+    /// <summary>Produces the normal answer, then sends its full Content-Length but only part of its bytes.</summary>
+    private async Task AnswerTruncatedAsync(HttpContext context, double fraction)
+    {
+        Stream wire = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
+        }
+        finally
+        {
+            context.Response.Body = wire;
+        }
+
+        context.Response.ContentLength = buffer.Length;
+        await context.Response.StartAsync(context.RequestAborted);
+        await wire.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)(buffer.Length * fraction)), context.RequestAborted);
+        await wire.FlushAsync(context.RequestAborted);
+        await Task.Delay(DrainBeforeAbort, context.RequestAborted);
+        ConnectionDrop.Drop(context);
+    }
+}

@@ -1,0 +1,19 @@
+using System;
+using Veo.Simulator.Hosting;
+using Veo.Simulator.Tasks;
+
+namespace Veo.Simulator;
+
+/// <summary>What protocols share: settings, tasks, the clock and the video links.</summary>
+internal sealed class SimulatorContext(SimulatorOptions options, SimulatorState state, TimeProvider clock)
+{
+    public SimulatorOptions Options { get; } = options;
+
+    public SimulatorState State { get; } = state;
+
+    public TaskStore Tasks => State.Tasks;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public VideoLibrary Videos { get; } = new(state.Tasks, clock);
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace Veo.Simulator.Validation;
+
+/// <summary>The value rules provider schemas are built from.</summary>
+internal static class JsonRules
+{
+    public static JsonRule AnyString { get; } = new StringRule(allowEmpty: true);
+
+    public static JsonRule NonEmptyString { get; } = new StringRule(allowEmpty: false);
+
+    public static JsonRule Boolean { get; } = new BooleanRule();
+
+    public static JsonRule Image { get; } = new ImageRule();
+
+    public static JsonRule OneOf(params string[] allowed) => new StringEnumRule(allowed);
+
+    public static JsonRule IntegerBetween(long min, long max) => new IntegerRule(value => value >= min && value <= max, $"must be an integer between {min} and {max}");
+
+    public static JsonRule IntegerOneOf(params long[] allowed) => new IntegerRule(allowed.Contains, $"must be one of {string.Join(", ", allowed)}");
+
+    public static JsonRule ArrayOf(JsonRule element, int minItems, int maxItems) => new ArrayRule(element, minItems, maxItems);
+
+    public static JsonRule Object(JsonObjectSchema schema) => new ObjectRule(schema);
+
+    private sealed class StringRule(bool allowEmpty) : JsonRule
+    {
+        public override string? Check(JsonElement value, string path)
+        {
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                return Invalid(path, "must be a string");
+            }
+
+            return allowEmpty || value.GetString()!.Length > 0 ? null : Invalid(path, "must not be empty");
+        }
+    }
+
+    private sealed class StringEnumRule(IReadOnlyCollection<string> allowed) : JsonRule
+    {
+        public override string? Check(JsonElement value, string path) =>
+            value.ValueKind == JsonValueKind.String && allowed.Contains(value.GetString(), StringComparer.Ordinal)
+                ? null
+                : Invalid(path, $"must be one of {string.Join(", ", allowed)}");
+    }
+
+    private sealed class BooleanRule : JsonRule
+    {
+        public override string? Check(JsonElement value, string path) =>
+            value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : Invalid(path, "must be a boolean");
+    }
+
+    private sealed class IntegerRule(Func<long, bool> accepts, string expectation) : JsonRule
+    {
+        public override string? Check(JsonElement value, string path) =>
+            value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) && accepts(number)
+                ? null
+                : Invalid(path, expectation);
+    }
+
+    private sealed class ArrayRule(JsonRule element, int minItems, int maxItems) : JsonRule
+    {
+        public override string? Check(JsonElement value, string path)
+        {
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                return Invalid(path, "must be an array");
+            }
+
+            int length = value.GetArrayLength();
+            if (length < minItems || length > maxItems)
+            {
+                return Invalid(path, $"must have between {minItems} and {maxItems} items, got {length}");
+            }
+
+            int index = 0;
+            foreach (JsonElement item in value.EnumerateArray())
+            {
+                if (element.Check(item, $"{path}[{index}]") is string problem)
+                {
+                    return problem;
+                }
+
+                index++;
+            }
+
+            return null;
+        }
+    }
+
+    private sealed class ObjectRule(JsonObjectSchema schema) : JsonRule
+    {
+        public override string? Check(JsonElement value, string path) => schema.Validate(value, path);
+    }
+}
