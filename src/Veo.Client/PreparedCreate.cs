@@ -35,22 +35,23 @@ public sealed class PreparedCreate
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                Protocol.WriteCreateBody(writer, Model, Request, WriteImageNote);
+                Protocol.WriteCreateBody(writer, Model, Request, ImageEncoder.Preview);
             }
 
             return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
         }
     }
 
-    private IProviderProtocol Protocol => Connection.Info.Protocol;
-
-    /// <summary>The exact bytes to send. Images are encoded straight into the buffer, with no intermediate string.</summary>
-    internal ArraySegment<byte> BuildBody()
+    /// <summary>
+    /// The exact bytes to send for <paramref name="request"/> (this request after the protocol's image stage).
+    /// Images are encoded straight into the buffer, with no intermediate string.
+    /// </summary>
+    internal ArraySegment<byte> BuildBody(VideoRequest request)
     {
         var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            Protocol.WriteCreateBody(writer, Model, Request, WriteImageContent);
+            Protocol.WriteCreateBody(writer, Model, request, ImageEncoder.Content);
         }
 
         return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);
@@ -58,28 +59,5 @@ public sealed class PreparedCreate
 
     internal string CreatePath => Protocol.CreatePath(Model);
 
-    private static void WriteImageContent(Utf8JsonWriter writer, ImageInput image)
-    {
-        if (image.Url is Uri url)
-        {
-            writer.WriteStringValue(url.AbsoluteUri);
-        }
-        else
-        {
-            writer.WriteBase64StringValue(image.Load().Bytes);
-        }
-    }
-
-    private static void WriteImageNote(Utf8JsonWriter writer, ImageInput image)
-    {
-        if (image.Url is Uri url)
-        {
-            writer.WriteStringValue(url.AbsoluteUri);
-        }
-        else
-        {
-            LoadedImage loaded = image.Load();
-            writer.WriteStringValue($"<base64 of {image.FilePath}: {loaded.MimeType}, {ImageInput.FormatSize(loaded.Bytes.Length)}>");
-        }
-    }
+    internal IProviderProtocol Protocol => Connection.Info.Protocol;
 }

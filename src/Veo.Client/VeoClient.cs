@@ -36,7 +36,7 @@ public sealed class VeoClient
     {
         ModelDefinition model = ModelCatalog.Find(connection.Provider, request.Mode, request.Tier);
         VideoRequest checkedRequest = RequestRules.Apply(model, request);
-        foreach (ImageInput image in checkedRequest.AllImages().Where(i => !i.IsUrl))
+        foreach (ImageInput image in checkedRequest.AllImages().Where(i => i.FilePath is not null))
         {
             image.Load();
         }
@@ -47,7 +47,9 @@ public sealed class VeoClient
     /// <summary>Sends the create request, once.</summary>
     public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken)
     {
-        ArraySegment<byte> body = prepared.BuildBody();
+        VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
+            new ProviderCall(_http, prepared.Connection, _log), prepared.Request, cancellationToken).ConfigureAwait(false);
+        ArraySegment<byte> body = prepared.BuildBody(request);
         _log.Verbose($"Creating a {prepared.Model.Mode} video with {prepared.Model.ModelId} ({body.Count:N0} bytes of JSON).");
         _log.Debug($"Request body: {prepared.Preview}");
         JsonElement answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,10 @@ namespace Veo.Client;
 /// <summary>Every model of every provider, and the lookup from (provider, mode, tier) to one of them.</summary>
 public static class ModelCatalog
 {
+    /// <summary>Every model of every protocol, once (provider aliases share their protocol's models).</summary>
+    public static IReadOnlyList<ModelDefinition> All =>
+        ProviderRegistry.All.Select(p => p.Protocol).Distinct().SelectMany(p => p.Models).ToArray();
+
     /// <summary>The models a provider name offers (aliases list their protocol's models).</summary>
     public static IReadOnlyList<ModelDefinition> For(VeoProvider provider) =>
         ProviderRegistry.Get(provider).Protocol.Models;

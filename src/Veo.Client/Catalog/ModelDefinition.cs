@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace Veo.Client;
 
-/// <summary>Optional parameters a model may or may not take; the rest (resolution, aspect ratio…) every model takes.</summary>
+/// <summary>Optional parameters a model may or may not take (named like the cmdlet parameters); every model takes a resolution and an aspect ratio.</summary>
 [Flags]
 public enum VeoOption
 {
@@ -13,6 +13,18 @@ public enum VeoOption
     NegativePrompt = 2,
     GenerateAudio = 4,
     EnhancePrompt = 8,
+    SampleCount = 16,
+    PersonGeneration = 32,
+    ReferenceType = 64,
+    SafetyTolerance = 128,
+    AutoFix = 256,
+}
+
+/// <summary>How reference images guide the video.</summary>
+public enum ReferenceType
+{
+    Asset,
+    Style,
 }
 
 /// <summary>
@@ -63,7 +75,18 @@ public sealed class ModelDefinition
 
     public int MaxReferenceImages { get; init; }
 
-    public VeoOption Options { get; init; }
+    /// <summary>The optional parameters this model takes.</summary>
+    public VeoOption Options
+    {
+        get => Wire.PersonGeneration.Count > 0 ? _options | VeoOption.PersonGeneration : _options & ~VeoOption.PersonGeneration;
+        init => _options = value;
+    }
+
+    /// <summary>Sent when the user chooses no person-generation setting (some flows accept a single value only).</summary>
+    public PersonGeneration? DefaultPersonGeneration { get; init; }
+
+    /// <summary>Rules that tie two settings together (e.g. 1080p only at 8 s), checked once the defaults are filled in.</summary>
+    public IReadOnlyList<ModelRule> Rules { get; init; } = Array.Empty<ModelRule>();
 
     /// <summary>True when the provider documents that prompt enhancement cannot be turned off.</summary>
     public bool EnhancePromptAlwaysOn { get; init; }
@@ -74,6 +97,8 @@ public sealed class ModelDefinition
     public bool Takes(VeoOption option) => (Options & option) == option;
 
     internal WireNames Wire { get; }
+
+    private readonly VeoOption _options;
 
     public override string ToString() => $"{ModelId} ({Provider} {Mode} {Tier})";
 }
@@ -87,6 +112,9 @@ internal sealed class WireNames
     public string? DurationField { get; init; }
 
     public string? LastImageField { get; init; }
+
+    /// <summary>The first image's field where it differs by mode (image_url vs first_image_url).</summary>
+    public string? ImageField { get; init; }
 
     public IReadOnlyDictionary<PersonGeneration, string> PersonGeneration { get; init; } =
         new Dictionary<PersonGeneration, string>();

@@ -53,6 +53,11 @@ public static class RequestRules
                 $"-PersonGeneration {person} is not accepted by {model.ModelId}. Allowed: {string.Join(", ", model.PersonGenerationValues)}.");
         }
 
+        if (request.SafetyTolerance is int tolerance && (tolerance < 1 || tolerance > 6))
+        {
+            throw Violation(VeoErrorIds.SafetyToleranceOutOfRange, $"-SafetyTolerance {tolerance} is out of range: it is 1 (strictest) to 6 (most permissive).");
+        }
+
         if (request.EnhancePrompt == false && model.EnhancePromptAlwaysOn)
         {
             throw Violation(
@@ -60,39 +65,55 @@ public static class RequestRules
                 $"{model.ModelId} always enhances the prompt (the provider documents that it cannot be disabled); omit -EnhancePrompt or pass $true.");
         }
 
-        return request with
+        VideoRequest complete = request with
         {
             Resolution = resolution ?? model.DefaultResolution,
             AspectRatio = aspectRatio ?? model.DefaultAspectRatio,
             DurationSeconds = model.DurationIsFixed ? null : request.DurationSeconds ?? model.DefaultDuration,
+            PersonGeneration = request.PersonGeneration ?? model.DefaultPersonGeneration,
         };
+        foreach (ModelRule rule in model.Rules.Where(r => r.IsBrokenBy(complete)))
+        {
+            throw Violation(
+                rule.ErrorId,
+                $"{model.ModelId} on {model.Provider} makes {rule.Description}; this request asks for {complete.Resolution} at {complete.DurationSeconds} seconds.");
+        }
+
+        return complete;
     }
 
     private static void CheckOptions(ModelDefinition model, VideoRequest request)
     {
-        var given = new List<(VeoOption Option, bool IsGiven)>
+        var given = new (VeoOption Option, bool IsGiven)[]
         {
             (VeoOption.Seed, request.Seed is not null),
             (VeoOption.NegativePrompt, request.NegativePrompt is not null),
             (VeoOption.GenerateAudio, request.GenerateAudio is not null),
             (VeoOption.EnhancePrompt, request.EnhancePrompt is not null),
+            (VeoOption.SampleCount, request.SampleCount is not null),
+            (VeoOption.PersonGeneration, request.PersonGeneration is not null),
+            (VeoOption.ReferenceType, request.ReferenceType is not null),
+            (VeoOption.SafetyTolerance, request.SafetyTolerance is not null),
+            (VeoOption.AutoFix, request.AutoFix is not null),
         };
         foreach ((VeoOption option, bool isGiven) in given)
         {
             if (isGiven && !model.Takes(option))
             {
-                string takers = string.Join(", ", ModelCatalog.For(model.Provider).Where(m => m.Takes(option)).Select(m => m.ModelId));
                 throw Violation(
                     VeoErrorIds.OptionNotSupported,
-                    $"-{option} is not taken by {model.ModelId} ({model.Provider} {model.Mode} {model.Tier}). " +
-                    $"Models that take it: {(takers.Length == 0 ? "none" : takers)}.");
+                    $"-{option} is not taken by {model.ModelId} ({model.Provider} {model.Mode} {model.Tier}). Models that take it: {Takers(option, model.Mode)}.");
             }
         }
+    }
 
-        if (request.PersonGeneration is not null && model.PersonGenerationValues.Count == 0)
-        {
-            throw Violation(VeoErrorIds.OptionNotSupported, $"-PersonGeneration is not taken by {model.ModelId}.");
-        }
+    /// <summary>The models that take an option, preferring those of the same mode, across every provider.</summary>
+    private static string Takers(VeoOption option, VeoMode mode)
+    {
+        ModelDefinition[] takers = ModelCatalog.All.Where(m => m.Takes(option)).ToArray();
+        ModelDefinition[] sameMode = takers.Where(m => m.Mode == mode).ToArray();
+        ModelDefinition[] shown = sameMode.Length > 0 ? sameMode : takers;
+        return shown.Length == 0 ? "none" : string.Join(", ", shown.Select(m => $"{m.ModelId} ({m.Provider})").Distinct());
     }
 
     private static void CheckDuration(ModelDefinition model, int? duration)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Veo.Client;
 
@@ -35,6 +36,22 @@ public sealed record VideoRequest
     public bool? EnhancePrompt { get; init; }
 
     public PersonGeneration? PersonGeneration { get; init; }
+
+    public ReferenceType? ReferenceType { get; init; }
+
+    /// <summary>1 (strictest) to 6 (most permissive).</summary>
+    public int? SafetyTolerance { get; init; }
+
+    /// <summary>Let the provider rewrite a prompt that fails its checks.</summary>
+    public bool? AutoFix { get; init; }
+
+    /// <summary>The request with each image replaced as <paramref name="replace"/> says (an upload's URL, fetched bytes).</summary>
+    internal VideoRequest WithImages(Func<ImageInput, ImageInput> replace) => this with
+    {
+        Image = Image is null ? null : replace(Image),
+        LastImage = LastImage is null ? null : replace(LastImage),
+        ReferenceImages = ReferenceImages.Select(replace).ToArray(),
+    };
 
     /// <summary>Every image the request carries, in the order they are sent.</summary>
     public IEnumerable<ImageInput> AllImages()

@@ -15,6 +15,7 @@ public static class VeoErrorIds
     public const string ReferenceImageCount = "ReferenceImageCount";
     public const string PersonGenerationNotAllowed = "PersonGenerationNotAllowed";
     public const string EnhancePromptAlwaysOn = "EnhancePromptAlwaysOn";
+    public const string SafetyToleranceOutOfRange = "SafetyToleranceOutOfRange";
 
     // Input files.
     public const string ImageNotFound = "ImageNotFound";
@@ -22,6 +23,7 @@ public static class VeoErrorIds
     public const string ImageTooLarge = "ImageTooLarge";
     public const string ImageFormatNotSupported = "ImageFormatNotSupported";
     public const string ImageUnreadable = "ImageUnreadable";
+    public const string ImageUrlUnavailable = "ImageUrlUnavailable";
 
     // Credentials and provider answers.
     public const string NoApiKey = "NoApiKey";
@@ -38,6 +40,7 @@ public static class VeoErrorIds
     public const string ConnectionFailed = "ConnectionFailed";
     public const string RequestTimedOut = "RequestTimedOut";
     public const string CreateOutcomeUnknown = "CreateOutcomeUnknown";
+    public const string UploadFailed = "UploadFailed";
 
     // Tasks and downloads.
     public const string TaskFailed = "TaskFailed";

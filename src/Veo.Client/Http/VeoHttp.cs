@@ -44,20 +44,29 @@ internal sealed class VeoHttp
     public VeoClientOptions Options => _options;
 
     /// <summary>A GET to the provider's API (status), retried while the fault looks transient.</summary>
-    public async Task<JsonElement> GetJsonAsync(VeoConnection connection, string relativePath, ApiCall call, CancellationToken cancellationToken)
+    public Task<JsonElement> GetJsonAsync(VeoConnection connection, string relativePath, ApiCall call, CancellationToken cancellationToken) =>
+        SendRetriedAsync(connection, HttpMethod.Get, relativePath, null, call, cancellationToken);
+
+    /// <summary>A POST that costs nothing and may be repeated (a file upload), retried like a GET.</summary>
+    public Task<JsonElement> PostJsonAsync(
+        VeoConnection connection, string relativePath, ArraySegment<byte> body, ApiCall call, CancellationToken cancellationToken) =>
+        SendRetriedAsync(connection, HttpMethod.Post, relativePath, body, call, cancellationToken);
+
+    private async Task<JsonElement> SendRetriedAsync(
+        VeoConnection connection, HttpMethod method, string relativePath, ArraySegment<byte>? body, ApiCall call, CancellationToken cancellationToken)
     {
         Uri uri = connection.Resolve(relativePath);
         ApiKey key = connection.RequireKey();
         try
         {
             using HttpResponseMessage response = await SendAsync(
-                _readPipeline, () => NewRequest(HttpMethod.Get, uri, key), cancellationToken).ConfigureAwait(false);
+                _readPipeline, () => NewRequest(method, uri, key, body), cancellationToken).ConfigureAwait(false);
             return await ReadAnswerAsync(connection, response, call).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
         {
             throw new VeoException(VeoErrorIds.RequestTimedOut, VeoErrorKind.OperationTimeout,
-                $"{connection.Provider} did not answer GET {uri.AbsolutePath} within {_options.RequestTimeout.TotalSeconds:0.#} s, after {_options.MaxRetries + 1} attempts.", ex);
+                $"{connection.Provider} did not answer {method} {uri.AbsolutePath} within {_options.RequestTimeout.TotalSeconds:0.#} s, after {_options.MaxRetries + 1} attempts.", ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
@@ -71,13 +80,7 @@ internal sealed class VeoHttp
     {
         Uri uri = connection.Resolve(relativePath);
         ApiKey key = connection.RequireKey();
-        HttpRequestMessage NewCreate()
-        {
-            HttpRequestMessage request = NewRequest(HttpMethod.Post, uri, key);
-            request.Content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            return request;
-        }
+        HttpRequestMessage NewCreate() => NewRequest(HttpMethod.Post, uri, key, body);
 
         string unknownFate =
             "A task may have been created and billed. It was not sent again. Check the provider's task list (or Get-VeoTask) " +
@@ -228,9 +231,15 @@ internal sealed class VeoHttp
         }
     }
 
-    private static HttpRequestMessage NewRequest(HttpMethod method, Uri uri, ApiKey key)
+    private static HttpRequestMessage NewRequest(HttpMethod method, Uri uri, ApiKey key, ArraySegment<byte>? jsonBody = null)
     {
         var request = new HttpRequestMessage(method, uri);
+        if (jsonBody is ArraySegment<byte> body)
+        {
+            request.Content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
         request.Headers.UserAgent.Add(UserAgent);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

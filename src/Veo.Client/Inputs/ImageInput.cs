@@ -11,10 +11,11 @@ public sealed class ImageInput
 
     private LoadedImage? _loaded;
 
-    private ImageInput(Uri? url, string? filePath)
+    private ImageInput(Uri? url, string? filePath, LoadedImage? content = null)
     {
         Url = url;
         FilePath = filePath;
+        _loaded = content;
     }
 
     public Uri? Url { get; }
@@ -29,6 +30,12 @@ public sealed class ImageInput
     public static ImageInput FromFile(string fullPath) => new(null, fullPath);
 
     public static ImageInput FromUrl(Uri url) => new(url, null);
+
+    /// <summary>A URL whose content was fetched and checked, for providers that take bytes only.</summary>
+    internal static ImageInput FromFetched(Uri url, LoadedImage content) => new(url, null, content);
+
+    /// <summary>True when the bytes are at hand (a local file, or a fetched URL).</summary>
+    internal bool HasContent => FilePath is not null || _loaded is not null;
 
     /// <summary>True for an absolute http or https URL, which is sent as it is.</summary>
     public static bool IsHttpUrl(string value, out Uri? url)
@@ -52,26 +59,14 @@ public sealed class ImageInput
             return _loaded;
         }
 
-        string path = FilePath ?? throw new InvalidOperationException("A URL image has no local content.");
+        string path = FilePath ?? throw new InvalidOperationException("A URL image has no content until it is fetched.");
         var info = new FileInfo(path);
         if (!info.Exists)
         {
-            throw Refuse(VeoErrorIds.ImageNotFound, VeoErrorKind.ObjectNotFound, $"The image file '{path}' does not exist.");
+            throw new VeoException(VeoErrorIds.ImageNotFound, VeoErrorKind.ObjectNotFound, $"The image file '{path}' does not exist.") { Target = path };
         }
 
-        if (info.Length == 0)
-        {
-            throw Refuse(VeoErrorIds.ImageEmpty, VeoErrorKind.InvalidData, $"The image file '{path}' is empty.");
-        }
-
-        if (info.Length > MaxBytes)
-        {
-            throw Refuse(
-                VeoErrorIds.ImageTooLarge,
-                VeoErrorKind.InvalidArgument,
-                $"The image file '{path}' is {FormatSize(info.Length)}; images may be at most 20 MB.");
-        }
-
+        CheckSize(info.Length, $"The image file '{path}'");
         byte[] bytes;
         try
         {
@@ -82,12 +77,33 @@ public sealed class ImageInput
             throw new VeoException(VeoErrorIds.ImageUnreadable, VeoErrorKind.ReadError, $"The image file '{path}' cannot be read: {ex.Message}", ex) { Target = path };
         }
 
-        string mimeType = SniffMimeType(bytes) ?? throw Refuse(
+        _loaded = Check(bytes, $"The image file '{path}'");
+        return _loaded;
+    }
+
+    /// <summary>Checks an image's size before reading it: not empty, at most 20 MB.</summary>
+    internal static void CheckSize(long length, string what)
+    {
+        if (length == 0)
+        {
+            throw new VeoException(VeoErrorIds.ImageEmpty, VeoErrorKind.InvalidData, $"{what} is empty.");
+        }
+
+        if (length > MaxBytes)
+        {
+            throw new VeoException(VeoErrorIds.ImageTooLarge, VeoErrorKind.InvalidArgument, $"{what} is {FormatSize(length)}; images may be at most 20 MB.");
+        }
+    }
+
+    /// <summary>Checks an image's bytes: size, and JPEG or PNG by content.</summary>
+    internal static LoadedImage Check(byte[] bytes, string what)
+    {
+        CheckSize(bytes.Length, what);
+        string mimeType = SniffMimeType(bytes) ?? throw new VeoException(
             VeoErrorIds.ImageFormatNotSupported,
             VeoErrorKind.InvalidArgument,
-            $"The image file '{path}' is {DescribeFormat(bytes)}; only JPEG and PNG images are accepted.");
-        _loaded = new LoadedImage(bytes, mimeType);
-        return _loaded;
+            $"{what} is {DescribeFormat(bytes)}; only JPEG and PNG images are accepted.");
+        return new LoadedImage(bytes, mimeType);
     }
 
     /// <summary>The MIME type from the file's first bytes, or null when it is neither JPEG nor PNG.</summary>
@@ -121,9 +137,6 @@ public sealed class ImageInput
 
         return "not a JPEG or PNG image";
     }
-
-    private VeoException Refuse(string errorId, VeoErrorKind kind, string message) =>
-        new(errorId, kind, message) { Target = Display };
 
     internal static string FormatSize(long bytes) => bytes switch
     {

@@ -5,6 +5,8 @@ public enum VeoProvider
 {
     HighwayApi,
     JieKou,
+    AIHubMax,
+    Vtrix,
 }
 
 /// <summary>What the video is generated from.</summary>

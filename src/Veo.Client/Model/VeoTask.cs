@@ -41,6 +41,9 @@ public sealed class VeoTask
 
     public string? ErrorMessage => State.ErrorMessage;
 
+    /// <summary>What the provider says the task cost, in US dollars, when it says (Vtrix).</summary>
+    public decimal? Cost => State.Cost;
+
     public string? Prompt => Details.Prompt;
 
     public DateTimeOffset? CreatedAt => Details.CreatedAt;
@@ -78,7 +81,8 @@ internal sealed record TaskState(
     IReadOnlyList<VeoVideo> Videos,
     string? ErrorCode,
     string? ErrorMessage,
-    DateTimeOffset RetrievedAt)
+    DateTimeOffset RetrievedAt,
+    decimal? Cost = null)
 {
     public static TaskState Created(DateTimeOffset now) =>
         new(VeoTaskStatus.Queued, 0, null, Array.Empty<VeoVideo>(), null, null, now);

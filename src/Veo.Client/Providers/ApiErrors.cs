@@ -9,7 +9,7 @@ internal static class ApiErrors
         (string errorId, VeoErrorKind kind) = errorIdOverride is null ? Classify(call, statusCode) : (errorIdOverride, KindOf(errorIdOverride));
         string code = providerCode is null ? string.Empty : $" {providerCode}";
         string detail = string.IsNullOrWhiteSpace(providerMessage) ? string.Empty : $": {providerMessage!.Trim()}";
-        string what = call == ApiCall.Create ? "the create request" : "the status request";
+        string what = call switch { ApiCall.Create => "the create request", ApiCall.Upload => "the upload", _ => "the status request" };
         return new VeoApiException(
             errorId,
             kind,

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Veo.Client;
 
@@ -11,7 +12,8 @@ namespace Veo.Client;
 /// </summary>
 internal sealed class HighwayApiProtocol : IProviderProtocol
 {
-    private const VeoOption AllOptions = VeoOption.Seed | VeoOption.NegativePrompt | VeoOption.GenerateAudio | VeoOption.EnhancePrompt;
+    private const VeoOption AllOptions =
+        VeoOption.Seed | VeoOption.NegativePrompt | VeoOption.GenerateAudio | VeoOption.EnhancePrompt | VeoOption.SampleCount;
 
     private static readonly Dictionary<PersonGeneration, string> AdultOrNone = new()
     {
@@ -65,20 +67,23 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
 
     public string CreatePath(ModelDefinition model) => "v3/async/" + model.ModelId;
 
-    public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, ImageValueWriter writeImage)
+    public Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(request);
+
+    public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, ImageEncoder images)
     {
         writer.WriteStartObject();
         writer.WriteString("prompt", request.Prompt);
         if (request.Image is not null)
         {
             writer.WritePropertyName("image");
-            writeImage(writer, request.Image);
+            images.WriteUrlOrBase64(writer, request.Image);
         }
 
         if (request.LastImage is not null)
         {
             writer.WritePropertyName(model.Wire.LastImageField!);
-            writeImage(writer, request.LastImage);
+            images.WriteUrlOrBase64(writer, request.LastImage);
         }
 
         if (request.ReferenceImages.Count > 0)
@@ -88,7 +93,7 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName("image");
-                writeImage(writer, reference);
+                images.WriteUrlOrBase64(writer, reference);
                 writer.WriteString("reference_type", "asset");
                 writer.WriteEndObject();
             }

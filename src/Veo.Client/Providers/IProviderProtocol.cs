@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Veo.Client;
 
@@ -9,10 +11,11 @@ internal enum ApiCall
 {
     Create,
     Status,
+    Upload,
 }
 
-/// <summary>Writes an image as a JSON value: the real content, or a short description for -WhatIf and debug output.</summary>
-internal delegate void ImageValueWriter(Utf8JsonWriter writer, ImageInput image);
+/// <summary>What a protocol's image stage may use: the HTTP client, the connection and the log.</summary>
+internal sealed record ProviderCall(VeoHttp Http, VeoConnection Connection, IVeoLog Log);
 
 /// <summary>One provider's wire protocol: its models, request bodies, status answers and error answers.</summary>
 internal interface IProviderProtocol
@@ -22,8 +25,14 @@ internal interface IProviderProtocol
     /// <summary>The create request's path, relative to the base URI.</summary>
     string CreatePath(ModelDefinition model);
 
+    /// <summary>
+    /// Turns the request's images into what the provider takes, after -WhatIf and before the create request:
+    /// uploads local files for a URL-only provider, fetches and checks URLs for a bytes-only one.
+    /// </summary>
+    Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken);
+
     /// <summary>Writes the create body for a request that <see cref="RequestRules"/> accepted.</summary>
-    void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, ImageValueWriter writeImage);
+    void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, ImageEncoder images);
 
     string ReadTaskId(JsonElement createAnswer);
 

@@ -31,6 +31,8 @@ internal static class ProviderRegistry
     {
         new ProviderInfo(VeoProvider.HighwayApi, HighwayApiProtocol.Instance, new Uri("https://api.highwayapi.ai/"), "HIGHWAYAPI_API_KEY", "VEO_API_KEY"),
         new ProviderInfo(VeoProvider.JieKou, HighwayApiProtocol.Instance, new Uri("https://api.jiekou.ai/"), "JIEKOU_API_KEY", "HIGHWAYAPI_API_KEY", "VEO_API_KEY"),
+        new ProviderInfo(VeoProvider.AIHubMax, AIHubMaxProtocol.Instance, new Uri("https://api.aihubmax.com/"), "AIHUBMAX_API_KEY", "VEO_API_KEY"),
+        new ProviderInfo(VeoProvider.Vtrix, VtrixProtocol.Instance, new Uri("https://cloud.vtrix.ai/"), "VTRIX_API_KEY", "VEO_API_KEY"),
     }.ToDictionary(p => p.Name);
 
     public static ProviderInfo Get(VeoProvider provider) => Providers[provider];

@@ -27,7 +27,7 @@ public sealed class HighwayApiBodyTests : IDisposable
     private string Body(VideoRequest request)
     {
         PreparedCreate prepared = new VeoClient().Prepare(_connection, request);
-        ArraySegment<byte> body = prepared.BuildBody();
+        ArraySegment<byte> body = prepared.BuildBody(prepared.Request);
         return Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count);
     }
 
