@@ -62,6 +62,17 @@ internal sealed class SimulatedProvider : IAsyncDisposable
     public Task<VeoTask> CreateAsync(VideoRequest request, VeoConnection? connection = null) =>
         Client.CreateAsync(Client.Prepare(connection ?? Connection, request), default);
 
+    /// <summary>Waits up to five seconds for the simulator to have seen something (its log is written when a request ends).</summary>
+    public async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        for (int i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return condition();
+    }
+
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }
 

@@ -17,9 +17,11 @@ internal sealed class RequestLog(RequestDelegate next, SimulatorState state, Tim
         }
 
         DateTimeOffset arrivedAt = clock.GetUtcNow();
-        string? body = await ReadBodyAsync(context.Request);
+        string? body = null;
         try
         {
+            // Inside the try: a request abandoned while its body is still arriving was still sent, and must count.
+            body = await ReadBodyAsync(context.Request);
             await next(context);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
