@@ -30,6 +30,6 @@ public sealed class NewVeoFrameVideoCommand : NewVeoVideoCommand
     {
         Image = ToImage(Image),
         LastImage = Mode == VeoMode.FirstAndLastFrame ? ToImage(LastImage) : null,
-        DurationSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(DurationSeconds)) ? DurationSeconds : null,
+        DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
     };
 }

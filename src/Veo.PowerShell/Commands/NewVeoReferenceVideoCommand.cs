@@ -14,8 +14,15 @@ public sealed class NewVeoReferenceVideoCommand : NewVeoVideoCommand
     [ValidateNotNullOrEmpty]
     public string[] ReferenceImage { get; set; } = new string[0];
 
+    /// <summary>Asset (the images' content) or Style (their look); only AIHubMax's Standard model takes it.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public ReferenceType ReferenceType { get; set; }
+
     protected override VeoMode Mode => VeoMode.Reference;
 
-    protected override VideoRequest AddImages(VideoRequest request) =>
-        request with { ReferenceImages = ReferenceImage.Select(ToImage).ToArray() };
+    protected override VideoRequest AddImages(VideoRequest request) => request with
+    {
+        ReferenceImages = ReferenceImage.Select(ToImage).ToArray(),
+        ReferenceType = IsBound(nameof(ReferenceType)) ? ReferenceType : null,
+    };
 }

@@ -45,6 +45,14 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public PersonGeneration PersonGeneration { get; set; }
 
+    /// <summary>1 (strictest) to 6 (most permissive); AIHubMax Standard and Fast models.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public int SafetyTolerance { get; set; }
+
+    /// <summary>Let the provider rewrite a prompt that fails its checks (AIHubMax).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter AutoFix { get; set; }
+
     /// <summary>Waits for the task to finish before emitting it.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
@@ -108,7 +116,9 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         GenerateAudio = IsBound(nameof(GenerateAudio)) ? GenerateAudio.IsPresent : null,
         EnhancePrompt = IsBound(nameof(EnhancePrompt)) ? EnhancePrompt : null,
         PersonGeneration = IsBound(nameof(PersonGeneration)) ? PersonGeneration : null,
+        SafetyTolerance = IsBound(nameof(SafetyTolerance)) ? SafetyTolerance : null,
+        AutoFix = IsBound(nameof(AutoFix)) ? AutoFix.IsPresent : null,
     };
 
-    private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+    protected bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }
