@@ -11,6 +11,7 @@
     FormatsToProcess     = @('Veo.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Veo'
+        'Get-VeoModel'
         'New-VeoReferenceVideo'
         'New-VeoFrameVideo'
         'Get-VeoTask'

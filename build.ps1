@@ -7,13 +7,14 @@
     Test   builds, then runs the xunit suite (dotnet test) and the Pester suite against the built module.
     Pester builds, then runs only the Pester suite (CI runs xunit on its own).
     Demo   builds, starts the provider simulator and runs New-VeoFrameVideo | Wait-VeoTask | Save-VeoVideo against it.
+    Docs   builds, then regenerates the README's model tables from Get-VeoModel.
     Needs only PowerShell 7.4+, the .NET SDK and, for the tests, Pester 5. It downloads nothing.
 .EXAMPLE
     ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Docs')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -82,6 +83,9 @@ function Invoke-PesterSuite {
 function Invoke-Demo {
     . (Join-Path $root 'tests/Pester/Simulator.ps1')
     $simulator = Start-VeoSimulator -Path (Join-Path $simulatorFolder 'Veo.Simulator.dll')
+    # The demo's tasks live on a simulator that stops with it: keep them out of the user's ledger.
+    $savedVeoHome = $env:VEO_HOME
+    $env:VEO_HOME = Join-Path $root 'out/demo/ledger'
     try {
         Import-Module (Join-Path $moduleFolder 'Veo.psd1') -Force
         $outFolder = Join-Path $root 'out/demo'
@@ -96,6 +100,7 @@ function Invoke-Demo {
     }
     finally {
         Stop-VeoSimulator $simulator
+        $env:VEO_HOME = $savedVeoHome
     }
 }
 
@@ -115,6 +120,12 @@ try {
         'Demo' {
             Build-Simulator
             Invoke-Demo
+        }
+        'Docs' {
+            Import-Module (Join-Path $moduleFolder 'Veo.psd1') -Force
+            . (Join-Path $root 'docs/ModelTable.ps1')
+            Update-VeoReadmeModelTable -ReadmePath (Join-Path $root 'README.md')
+            Write-Host 'Regenerated the model tables in README.md'
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
@@ -14,13 +15,17 @@ public sealed class VeoClient
     private readonly VideoDownloader _downloader;
     private readonly IVeoLog _log;
 
-    public VeoClient(VeoClientOptions? options = null, IVeoLog? log = null)
-        : this(options, log, null)
+    private readonly TaskLedger? _ledger;
+
+    /// <param name="ledger">Where created tasks are recorded; null records nothing.</param>
+    public VeoClient(VeoClientOptions? options = null, IVeoLog? log = null, TaskLedger? ledger = null)
+        : this(options, log, ledger, null)
     {
     }
 
-    internal VeoClient(VeoClientOptions? options, IVeoLog? log, HttpClient? httpClient)
+    internal VeoClient(VeoClientOptions? options, IVeoLog? log, TaskLedger? ledger, HttpClient? httpClient)
     {
+        _ledger = ledger;
         _log = log ?? NullLog.Instance;
         _http = new VeoHttp(options ?? new VeoClientOptions(), _log, httpClient);
         _downloader = new VideoDownloader(_http, _log);
@@ -57,14 +62,16 @@ public sealed class VeoClient
         DateTimeOffset now = DateTimeOffset.UtcNow;
         var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, now);
         _log.Verbose($"Created task {taskId}.");
-        return new VeoTask(prepared.Connection, taskId, details, TaskState.Created(now));
+        var task = new VeoTask(prepared.Connection, taskId, details, TaskState.Created(now));
+        RecordInLedger(task);
+        return task;
     }
 
-    /// <summary>Reads a task by id (its model and prompt are unknown unless the provider says).</summary>
-    public Task<VeoTask> GetTaskAsync(VeoConnection connection, string taskId, CancellationToken cancellationToken)
+    /// <summary>Reads a task by id; what the ledger knows of it (model, mode, prompt, creation time) is kept.</summary>
+    public Task<VeoTask> GetTaskAsync(VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null)
     {
-        var unknown = new TaskDetails(null, null, null, null);
-        return ReadAsync(new VeoTask(connection, taskId, unknown, TaskState.Created(DateTimeOffset.MinValue)), cancellationToken);
+        var details = new TaskDetails(known?.Model, known?.Mode, known?.Prompt, known?.CreatedAt);
+        return ReadAsync(new VeoTask(connection, taskId, details, TaskState.Created(DateTimeOffset.MinValue)), cancellationToken);
     }
 
     /// <summary>Reads the task's current state; what was known from its creation is kept.</summary>
@@ -142,6 +149,24 @@ public sealed class VeoClient
                     $"The link to video {index + 1} of task {task.TaskId} has expired, and so has the one the provider gave again. " +
                     "Providers keep results only for a while (HighwayAPI: about an hour).", again) { Target = renewed };
             }
+        }
+    }
+
+    /// <summary>The task is paid for: losing track of it is worse than a warning, so a ledger failure never hides the task.</summary>
+    private void RecordInLedger(VeoTask task)
+    {
+        if (_ledger is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _ledger.Record(task);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.Warning($"Task {task.TaskId} was created but could not be written to the task ledger {_ledger.FilePath}: {ex.Message}. Keep its id.");
         }
     }
 

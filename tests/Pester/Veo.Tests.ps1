@@ -10,6 +10,9 @@ BeforeAll {
     }
     $simulatorDll = if ($env:VEO_SIMULATOR_DLL) { $env:VEO_SIMULATOR_DLL } else { Join-Path $repo 'out/simulator/Veo.Simulator.dll' }
 
+    # Tasks made by the tests go to a ledger of their own, not the user's.
+    $savedVeoHome = $env:VEO_HOME
+    $env:VEO_HOME = Join-Path ([IO.Path]::GetTempPath()) "veo-pester-$PID"
     Import-Module $manifest -Force
     $sim = Start-VeoSimulator -Path $simulatorDll
     $first = Join-Path $PSScriptRoot '../Assets/first-frame.png'
@@ -28,12 +31,14 @@ BeforeAll {
 AfterAll {
     Stop-VeoSimulator $sim
     Remove-Module Veo -ErrorAction SilentlyContinue
+    Remove-Item $env:VEO_HOME -Recurse -Force -ErrorAction SilentlyContinue
+    $env:VEO_HOME = $savedVeoHome
 }
 
 Describe 'The built module' {
     It 'exports exactly the documented cmdlets' {
         (Get-Command -Module Veo).Name | Sort-Object |
-            Should -Be @('Connect-Veo', 'Get-VeoTask', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'Save-VeoVideo', 'Wait-VeoTask')
+            Should -Be @('Connect-Veo', 'Get-VeoModel', 'Get-VeoTask', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'Save-VeoVideo', 'Wait-VeoTask')
     }
 
     It 'does not ship the PowerShellStandard stub' {
@@ -47,6 +52,38 @@ Describe 'The built module' {
 
     It 'carries the latest changelog entry as release notes' {
         (Test-ModuleManifest $manifest).ReleaseNotes | Should -Match 'HighwayAPI'
+    }
+}
+
+Describe 'Get-VeoModel and completion' {
+    It 'lists the catalog, filtered by provider, mode and tier' {
+        (Get-VeoModel).Count | Should -BeGreaterThan 15
+        $lite = Get-VeoModel -Provider HighwayApi -Mode FirstFrame -Model Lite
+        $lite.ModelId | Should -Be 'veo-3.1-lite-i2v'
+        $lite.Takes('EnhancePrompt') | Should -BeFalse
+        (Get-VeoModel -Provider Vtrix).Tier | Sort-Object -Unique | Should -Be 'Fast'
+        (Get-VeoModel -Provider AIHubMax -Mode FirstFrame -Model Lite).Rules.Description | Should -Be '1080p only at 8 seconds'
+    }
+
+    It 'keeps the README capability tables equal to the catalog' {
+        . (Join-Path $repo 'docs/ModelTable.ps1')
+        $readme = Get-Content (Join-Path $repo 'README.md') -Raw
+        foreach ($provider in 'HighwayApi', 'AIHubMax', 'Vtrix') {
+            $table = (ConvertTo-VeoModelTable -Provider $provider) -join "`n"
+            $readme.Replace("`r`n", "`n").Contains("<!-- models:$provider -->`n$table`n<!-- /models:$provider -->") | Should -BeTrue -Because "README's $provider table must match Get-VeoModel (./build.ps1 -Task Docs)"
+        }
+    }
+
+    It 'completes <Parameter> with only the values valid for <Line>' -ForEach @(
+        @{ Line = 'New-VeoFrameVideo -Provider HighwayApi -Resolution '; Parameter = 'Resolution'; Expected = @('1080p', '720p') }
+        @{ Line = 'New-VeoFrameVideo -Provider AIHubMax -Model Lite -Resolution '; Parameter = 'Resolution'; Expected = @('1080p', '720p') }
+        @{ Line = 'New-VeoFrameVideo -Provider AIHubMax -Resolution '; Parameter = 'Resolution'; Expected = @('1080p', '4k', '720p') }
+        @{ Line = 'New-VeoReferenceVideo -Provider HighwayApi -Model '; Parameter = 'Model'; Expected = @('Fast', 'Standard') }
+        @{ Line = 'New-VeoFrameVideo -Provider Vtrix -Model '; Parameter = 'Model'; Expected = @('Fast') }
+        @{ Line = 'New-VeoFrameVideo -AspectRatio '; Parameter = 'AspectRatio'; Expected = @("'16:9'", "'9:16'") }
+    ) {
+        $completions = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
+        $completions.CompletionMatches.CompletionText | Sort-Object | Should -Be $Expected
     }
 }
 
@@ -168,6 +205,10 @@ Describe 'New-VeoReferenceVideo' {
         { New-VeoReferenceVideo -Prompt 'p' -ReferenceImage $first, $first, $first, $first } | Should -Throw -ErrorId 'ReferenceImageCount,*'
     }
 
+    It 'refuses a tier name that does not exist' {
+        { New-VeoReferenceVideo -Prompt 'p' -ReferenceImage $first -Model Turbo } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
     It 'has no Lite model' {
         { New-VeoReferenceVideo -Prompt 'p' -ReferenceImage $first -Model Lite } | Should -Throw -ErrorId 'ModelNotAvailable,*'
     }
@@ -213,6 +254,65 @@ Describe 'Get-VeoTask' {
         $all = Get-VeoTask $created.TaskId -ApiKey $wrongKey -Verbose -Debug -ErrorAction Continue *>&1 | Out-String
         $all | Should -Match 'HTTP 401 FAILED_TO_AUTH'
         $all | Should -Not -Match $wrongKey
+    }
+}
+
+Describe 'The task ledger' {
+    BeforeAll {
+        $ledgerFile = Join-Path $env:VEO_HOME 'tasks.jsonl'
+        # A child pwsh that knows nothing but the module and the key in its environment.
+        function Invoke-FreshPwsh([string] $Script) {
+            $env:HIGHWAYAPI_API_KEY = $sim.ApiKey
+            try { & ([Diagnostics.Process]::GetCurrentProcess().MainModule.FileName) -NoProfile -Command "Import-Module '$manifest'; $Script" }
+            finally { Remove-Item Env:HIGHWAYAPI_API_KEY }
+        }
+    }
+
+    It 'records every created task, never the key' {
+        $task = New-VeoFrameVideo -Prompt 'ledger fox' -Image $first
+        $line = Get-Content $ledgerFile | Select-Object -Last 1 | ConvertFrom-Json
+        $line.taskId | Should -Be $task.TaskId
+        $line.provider | Should -Be 'HighwayApi'
+        $line.baseUri | Should -Be $sim.BaseUri.AbsoluteUri
+        $line.prompt | Should -Be 'ledger fox'
+        Get-Content $ledgerFile -Raw | Should -Not -Match ([regex]::Escape($sim.ApiKey))
+    }
+
+    It 'lists recent tasks newest first with -Last' {
+        $older = New-VeoFrameVideo -Prompt 'older' -Image $first
+        $newer = New-VeoFrameVideo -Prompt 'newer' -Image $first
+        $recent = Get-VeoTask -Last 2
+        $recent.TaskId | Should -Be @($newer.TaskId, $older.TaskId)
+        $recent[0].Prompt | Should -Be 'newer'
+    }
+
+    It 'finds a task by id in a new pwsh session with no Connect-Veo' {
+        $task = New-VeoReferenceVideo -Prompt 'remember me' -ReferenceImage $first
+        $json = Invoke-FreshPwsh "Get-VeoTask -TaskId '$($task.TaskId)' | Select-Object TaskId, Provider, BaseUri, Model, Prompt | ConvertTo-Json"
+        $found = $json | ConvertFrom-Json
+        $found.TaskId | Should -Be $task.TaskId
+        $found.BaseUri | Should -Be $sim.BaseUri.AbsoluteUri
+        $found.Model | Should -Be 'veo-3.1-fast-generate-reference'
+        $found.Prompt | Should -Be 'remember me'
+    }
+
+    It 'stays valid when two pwsh processes create tasks at once' {
+        $before = @(Get-Content $ledgerFile).Count
+        $script = "1..5 | ForEach-Object { `$null = New-VeoFrameVideo -Prompt ""parallel `$_"" -Image '$first' -BaseUri '$($sim.BaseUri)' }"
+        $jobs = 1..2 | ForEach-Object { Start-Job -ScriptBlock { param($pwsh, $arguments) & $pwsh @arguments } -ArgumentList ([Diagnostics.Process]::GetCurrentProcess().MainModule.FileName), @('-NoProfile', '-Command', "`$env:HIGHWAYAPI_API_KEY = '$($sim.ApiKey)'; Import-Module '$manifest'; $script") }
+        $jobs | Wait-Job -Timeout 120 | Receive-Job
+        $jobs | Remove-Job -Force
+        $lines = @(Get-Content $ledgerFile)
+        $lines.Count | Should -Be ($before + 10)
+        $lines | ForEach-Object { { $_ | ConvertFrom-Json } | Should -Not -Throw }
+    }
+
+    It 'skips a corrupt line with a warning' {
+        Add-Content $ledgerFile '{this is not json'
+        $task = New-VeoFrameVideo -Prompt 'after the damage' -Image $first
+        $recent = Get-VeoTask -Last 1 -WarningVariable warned -WarningAction SilentlyContinue
+        $recent.TaskId | Should -Be $task.TaskId
+        $warned | Should -Match 'cannot be read and was skipped'
     }
 }
 

@@ -1,16 +1,22 @@
+using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using Veo.Client;
 using Veo.PowerShell.Infrastructure;
 
 namespace Veo.PowerShell.Commands;
 
-/// <summary>Reads the current state of tasks, by id or by refreshing task objects.</summary>
-[Cmdlet(VerbsCommon.Get, "VeoTask", DefaultParameterSetName = TaskSet)]
+/// <summary>
+/// Reads the current state of tasks: by id (the ledger knows which provider and address created it), by refreshing
+/// task objects, or, with no id, the most recent tasks of the ledger, newest first.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "VeoTask", DefaultParameterSetName = RecentSet)]
 [OutputType(typeof(VeoTask))]
 public sealed class GetVeoTaskCommand : VeoCmdlet
 {
     private const string TaskIdSet = "TaskId";
     private const string TaskSet = "Task";
+    private const string RecentSet = "Recent";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
@@ -21,31 +27,58 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
+    /// <summary>How many of the most recent tasks in the ledger to show.</summary>
+    [Parameter(ParameterSetName = RecentSet)]
+    [ValidateRange(1, int.MaxValue)]
+    public int Last { get; set; } = 10;
+
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == TaskSet)
+        switch (ParameterSetName)
         {
-            foreach (VeoTask task in Task)
-            {
-                VeoTask target = task.WithConnection(ResolveConnection(task));
-                RunToCompletion(async token =>
+            case TaskSet:
+                foreach (VeoTask task in Task)
                 {
-                    VeoTask current = await Client.RefreshAsync(target, token).ConfigureAwait(false);
-                    Post(() => WriteObject(current));
-                });
-            }
+                    VeoTask target = task.WithConnection(ResolveConnection(task));
+                    RunToCompletion(async token => Emit(await Client.RefreshAsync(target, token).ConfigureAwait(false)));
+                }
 
-            return;
-        }
+                break;
+            case TaskIdSet:
+                foreach (string id in TaskId)
+                {
+                    (VeoConnection connection, LedgerEntry? known) = ResolveById(id);
+                    RunToCompletion(async token => Emit(await Client.GetTaskAsync(connection, id, token, known).ConfigureAwait(false)));
+                }
 
-        VeoConnection byId = ResolveConnection();
-        foreach (string id in TaskId)
-        {
-            RunToCompletion(async token =>
-            {
-                VeoTask current = await Client.GetTaskAsync(byId, id, token).ConfigureAwait(false);
-                Post(() => WriteObject(current));
-            });
+                break;
+            default:
+                ShowRecent();
+                break;
         }
     }
+
+    /// <summary>Reads the recent tasks at once, and emits them newest first whatever order the answers come in.</summary>
+    private void ShowRecent()
+    {
+        var recent = LedgerEntries.Reverse().Take(Last).Select(entry => (Entry: entry, Connection: ResolveById(entry.TaskId).Connection)).ToArray();
+        RunToCompletion(async token =>
+        {
+            Task<VeoTask>[] reads = recent.Select(r => Client.GetTaskAsync(r.Connection, r.Entry.TaskId, token, r.Entry)).ToArray();
+            for (int i = 0; i < reads.Length; i++)
+            {
+                LedgerEntry entry = recent[i].Entry;
+                try
+                {
+                    Emit(await reads[i].ConfigureAwait(false));
+                }
+                catch (VeoException ex)
+                {
+                    Post(() => WriteError(ToErrorRecord(ex, entry)));
+                }
+            }
+        });
+    }
+
+    private void Emit(VeoTask task) => Post(() => WriteObject(task));
 }

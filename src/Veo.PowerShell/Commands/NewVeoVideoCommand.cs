@@ -15,9 +15,14 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [ValidateNotNullOrEmpty]
     public string Prompt { get; set; } = string.Empty;
 
-    /// <summary>The model tier. Fast is the default: Standard quality costs more, Lite less.</summary>
+    /// <summary>
+    /// The model tier: Standard, Fast (the default) or Lite. A string rather than an enum so that tab completion can
+    /// offer only the tiers the chosen provider has (PowerShell completes enum parameters itself).
+    /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public VeoTier Model { get; set; } = VeoTier.Fast;
+    [ArgumentCompleter(typeof(ModelTierCompleter))]
+    [ValidateEnumName(typeof(VeoTier))]
+    public string Model { get; set; } = nameof(VeoTier.Fast);
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ResolutionCompleter))]
@@ -37,9 +42,11 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public string? NegativePrompt { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvBoolean]
     public SwitchParameter GenerateAudio { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvBoolean]
     public bool EnhancePrompt { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -51,6 +58,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
     /// <summary>Let the provider rewrite a prompt that fails its checks (AIHubMax).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvBoolean]
     public SwitchParameter AutoFix { get; set; }
 
     /// <summary>Waits for the task to finish before emitting it.</summary>
@@ -106,7 +114,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     private VideoRequest BuildCommonRequest() => new()
     {
         Mode = Mode,
-        Tier = Model,
+        Tier = (VeoTier)Enum.Parse(typeof(VeoTier), Model, ignoreCase: true),
         Prompt = Prompt,
         Resolution = Resolution,
         AspectRatio = AspectRatio,

@@ -58,14 +58,14 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             return;
         }
 
-        VeoConnection connection = ResolveConnection();
         foreach (string id in TaskId)
         {
-            Save(null, id, connection);
+            (VeoConnection connection, LedgerEntry? known) = ResolveById(id);
+            Save(null, id, connection, known);
         }
     }
 
-    private void Save(VeoTask? task, string taskId, VeoConnection? connection = null)
+    private void Save(VeoTask? task, string taskId, VeoConnection? connection = null, LedgerEntry? known = null)
     {
         string target = ResolveFilePath(Path);
         if (!ShouldProcess(target, $"Download the videos of Veo task {taskId}"))
@@ -75,7 +75,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
 
         RunToCompletion(async token =>
         {
-            VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token).ConfigureAwait(false);
+            VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known).ConfigureAwait(false);
             VeoTask? done = current.IsFinished && current.Status == VeoTaskStatus.Succeeded
                 ? current
                 : await WaitForAsync(current, TimeoutSeconds, token).ConfigureAwait(false);

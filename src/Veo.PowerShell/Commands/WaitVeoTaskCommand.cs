@@ -43,12 +43,12 @@ public sealed class WaitVeoTaskCommand : VeoCmdlet
         }
         else
         {
-            VeoConnection connection = ResolveConnection();
             foreach (string id in TaskId)
             {
+                (VeoConnection connection, LedgerEntry? known) = ResolveById(id);
                 Start(async token =>
                 {
-                    VeoTask start = await Client.GetTaskAsync(connection, id, token).ConfigureAwait(false);
+                    VeoTask start = await Client.GetTaskAsync(connection, id, token, known).ConfigureAwait(false);
                     await WaitAndEmitAsync(start, token).ConfigureAwait(false);
                 });
             }

@@ -18,14 +18,14 @@ public abstract class CatalogCompleter : IArgumentCompleter
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         VeoProvider provider = Bound<VeoProvider>(fakeBoundParameters, "Provider") ?? VeoSession.DefaultProvider ?? VeoProvider.HighwayApi;
-        VeoTier? tier = Bound<VeoTier>(fakeBoundParameters, "Model");
+        VeoTier? tier = parameterName == "Model" ? null : Bound<VeoTier>(fakeBoundParameters, "Model");
         VeoMode? mode = ModeOf(commandName, fakeBoundParameters);
         return ModelCatalog.For(provider)
             .Where(m => (mode is null || m.Mode == mode) && (tier is null || m.Tier == tier))
             .SelectMany(ValuesOf)
             .Distinct()
             .Where(v => v.StartsWith(wordToComplete.Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
-            .Select(v => new CompletionResult($"'{v}'", v, CompletionResultType.ParameterValue, v));
+            .Select(v => new CompletionResult(v.Contains(":") ? $"'{v}'" : v, v, CompletionResultType.ParameterValue, v));
     }
 
     protected abstract IEnumerable<string> ValuesOf(ModelDefinition model);
@@ -59,4 +59,10 @@ public sealed class ResolutionCompleter : CatalogCompleter
 public sealed class AspectRatioCompleter : CatalogCompleter
 {
     protected override IEnumerable<string> ValuesOf(ModelDefinition model) => model.AspectRatios;
+}
+
+/// <summary>Offers only the tiers the provider has for the cmdlet's mode (Vtrix: Fast only; no Lite reference model).</summary>
+public sealed class ModelTierCompleter : CatalogCompleter
+{
+    protected override IEnumerable<string> ValuesOf(ModelDefinition model) => new[] { model.Tier.ToString() };
 }

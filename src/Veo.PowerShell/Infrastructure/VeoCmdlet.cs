@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
@@ -28,7 +30,22 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     [Parameter]
     public Uri? BaseUri { get; set; }
 
-    protected VeoClient Client => _client ??= new VeoClient(null, this);
+    private IReadOnlyList<LedgerEntry>? _ledgerEntries;
+
+    /// <summary>The client, bound to this cmdlet's streams and recording created tasks in the user's ledger.</summary>
+    protected VeoClient Client => _client ??= new VeoClient(null, this, Ledger);
+
+    protected TaskLedger Ledger { get; } = TaskLedger.ForCurrentUser();
+
+    /// <summary>The ledger, read once per command (unreadable lines become warnings). Pipeline thread only.</summary>
+    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= Ledger.ReadAll(WriteWarning);
+
+    /// <summary>The connection for a task known only by id: the ledger says which provider and address created it.</summary>
+    protected (VeoConnection Connection, LedgerEntry? Known) ResolveById(string taskId)
+    {
+        LedgerEntry? known = LedgerEntries.LastOrDefault(e => e.TaskId == taskId);
+        return (Resolve(known?.Provider, known?.BaseUri, null), known);
+    }
 
     /// <summary>
     /// The connection for this call. Explicit parameters win; then what a piped task came with; then Connect-Veo's
@@ -41,12 +58,18 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
             return task.Connection;
         }
 
-        VeoProvider provider = Provider ?? task?.Provider ?? VeoSession.DefaultProvider ?? VeoProvider.HighwayApi;
-        bool taskMatches = task is not null && task.Provider == provider && (BaseUri is null || BaseUri == task.BaseUri);
-        Uri? baseUri = BaseUri ?? (taskMatches ? task!.BaseUri : null) ?? VeoSession.BaseUriFor(provider);
+        return Resolve(task?.Provider, task?.BaseUri, task?.Connection.ApiKey);
+    }
+
+    /// <summary>Explicit parameters, then what the task (or ledger) knew, then Connect-Veo's settings, then the environment.</summary>
+    private VeoConnection Resolve(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
+    {
+        VeoProvider provider = Provider ?? knownProvider ?? VeoSession.DefaultProvider ?? VeoProvider.HighwayApi;
+        bool knownMatches = knownProvider == provider && (BaseUri is null || BaseUri == knownBaseUri);
+        Uri? baseUri = BaseUri ?? (knownMatches ? knownBaseUri : null) ?? VeoSession.BaseUriFor(provider);
         ApiKey? key = ApiKey is not null
             ? new ApiKey(ApiKey)
-            : (taskMatches ? task!.Connection.ApiKey : null) ?? VeoSession.For(provider)?.ApiKey;
+            : (knownMatches ? knownKey : null) ?? VeoSession.For(provider)?.ApiKey;
         return VeoConnections.Create(provider, baseUri, key);
     }
 

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace Veo.Client.Tests.Client;
+
+public sealed class TaskLedgerTests : IDisposable
+{
+    private readonly TestImages _folder = new();
+    private readonly TaskLedger _ledger;
+
+    public TaskLedgerTests()
+    {
+        _ledger = new TaskLedger(Path.Combine(_folder.Folder, "veo-home"));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static LedgerEntry Entry(string id, string prompt = "a fox") =>
+        new(id, VeoProvider.AIHubMax, new Uri("https://api.aihubmax.com/"), "veo-3.1-image-to-video", VeoMode.FirstFrame, prompt, DateTimeOffset.UtcNow);
+
+    [Fact]
+    public void EntriesComeBackAsWritten()
+    {
+        LedgerEntry written = Entry("task-1", "雪中的狐狸, \"quoted\"\nnew line");
+        _ledger.Append(written);
+
+        LedgerEntry read = Assert.Single(_ledger.ReadAll());
+
+        Assert.Equal(written, read);
+    }
+
+    [Fact]
+    public void AnEmptyOrMissingLedgerHasNoEntries() => Assert.Empty(_ledger.ReadAll());
+
+    [Fact]
+    public void FindGivesTheNewestEntryForAnId()
+    {
+        _ledger.Append(Entry("a", "first"));
+        _ledger.Append(Entry("b"));
+        _ledger.Append(Entry("a", "second"));
+
+        Assert.Equal("second", _ledger.Find("a")!.Prompt);
+        Assert.Null(_ledger.Find("c"));
+    }
+
+    [Fact]
+    public void ACorruptLineIsSkippedAndReported()
+    {
+        _ledger.Append(Entry("a"));
+        File.AppendAllText(_ledger.FilePath, "{not json\n{\"taskId\":\"no-base-uri\"}\n");
+        _ledger.Append(Entry("b"));
+        var reports = new List<string>();
+
+        IReadOnlyList<LedgerEntry> entries = _ledger.ReadAll(reports.Add);
+
+        Assert.Equal(new[] { "a", "b" }, entries.Select(e => e.TaskId));
+        Assert.Equal(2, reports.Count);
+        Assert.Contains("Line 2", reports[0]);
+    }
+
+    [Fact]
+    public async Task ManyWritersAtOnceLeaveAValidLedger()
+    {
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(() =>
+        {
+            var ledger = new TaskLedger(_ledger.Folder);
+            for (int i = 0; i < 50; i++)
+            {
+                ledger.Append(Entry($"w{w}-{i}", new string('x', 2000)));
+            }
+        }));
+        await Task.WhenAll(writers);
+        var reports = new List<string>();
+
+        IReadOnlyList<LedgerEntry> entries = _ledger.ReadAll(reports.Add);
+
+        Assert.Empty(reports);
+        Assert.Equal(400, entries.Select(e => e.TaskId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ACreatedTaskIsInTheLedgerWhenCreateReturnsAndTheKeyIsNot()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        var client = new VeoClient(provider.Client.Options, null, _ledger);
+        var request = new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(new Uri("https://example.com/a.png")) };
+
+        VeoTask task = await client.CreateAsync(client.Prepare(provider.Connection, request), default);
+
+        LedgerEntry entry = Assert.Single(_ledger.ReadAll());
+        Assert.Equal(task.TaskId, entry.TaskId);
+        Assert.Equal(VeoProvider.HighwayApi, entry.Provider);
+        Assert.Equal(provider.Server.BaseUri, entry.BaseUri);
+        Assert.Equal("veo-3.1-fast-generate-img2video", entry.Model);
+        Assert.DoesNotContain(SimulatedProvider.Key, File.ReadAllText(_ledger.FilePath));
+    }
+
+    [Fact]
+    public async Task ATaskReadByIdKeepsWhatTheLedgerKnew()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        var client = new VeoClient(provider.Client.Options, null, _ledger);
+        var request = new VideoRequest { Mode = VeoMode.Reference, Prompt = "a fox", ReferenceImages = new[] { ImageInput.FromUrl(new Uri("https://example.com/a.png")) } };
+        VeoTask created = await client.CreateAsync(client.Prepare(provider.Connection, request), default);
+
+        VeoTask read = await client.GetTaskAsync(provider.Connection, created.TaskId, default, _ledger.Find(created.TaskId));
+
+        Assert.Equal(VeoMode.Reference, read.Mode);
+        Assert.Equal("a fox", read.Prompt);
+        Assert.Equal(created.CreatedAt!.Value.ToUnixTimeSeconds(), read.CreatedAt!.Value.ToUnixTimeSeconds());
+    }
+}
