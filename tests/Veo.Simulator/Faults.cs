@@ -6,14 +6,17 @@ namespace Veo.Simulator;
 /// <summary>Which kind of provider call a fault applies to.</summary>
 public enum FaultTarget
 {
-    /// <summary>Task creation (HighwayAPI: POST /v3/async/{endpoint}).</summary>
+    /// <summary>Task creation (HighwayAPI: POST /v3/async/{endpoint}; AIHubMax: POST /v1/videos/generations; Vtrix: POST /model/v1/generation).</summary>
     Create,
 
-    /// <summary>Task status query (HighwayAPI: GET /v3/async/task-result).</summary>
+    /// <summary>Task status query (HighwayAPI: GET /v3/async/task-result; AIHubMax: GET /v1/tasks/{id}; Vtrix: GET /model/v1/generation/task/{id}).</summary>
     Status,
 
     /// <summary>Video download (GET /sim/videos/...).</summary>
     Download,
+
+    /// <summary>File upload (AIHubMax: POST /v1/files/upload/base64 and /v1/files/upload/stream).</summary>
+    Upload,
 }
 
 /// <summary>A misbehaviour to inject instead of, or on top of, the normal answer.</summary>

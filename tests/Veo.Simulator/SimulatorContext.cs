@@ -4,7 +4,7 @@ using Veo.Simulator.Tasks;
 
 namespace Veo.Simulator;
 
-/// <summary>What protocols share: settings, tasks, the clock and the video links.</summary>
+/// <summary>What protocols share: settings, tasks, the clock, the video links and uploaded files.</summary>
 internal sealed class SimulatorContext(SimulatorOptions options, SimulatorState state, TimeProvider clock)
 {
     public SimulatorOptions Options { get; } = options;
@@ -16,4 +16,6 @@ internal sealed class SimulatorContext(SimulatorOptions options, SimulatorState 
     public TimeProvider Clock { get; } = clock;
 
     public VideoLibrary Videos { get; } = new(state.Tasks, clock);
+
+    public FileLibrary Files => State.Files;
 }

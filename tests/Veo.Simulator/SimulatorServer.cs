@@ -11,8 +11,10 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Veo.Simulator.AIHubMax;
 using Veo.Simulator.HighwayApi;
 using Veo.Simulator.Hosting;
+using Veo.Simulator.Vtrix;
 
 namespace Veo.Simulator;
 
@@ -22,7 +24,7 @@ public sealed class SimulatorServer : IAsyncDisposable
     // Base64 images of up to 20 MB each, several per request.
     private const long MaxRequestBodyBytes = 256L * 1024 * 1024;
 
-    private static readonly ISimulatedProtocol[] Protocols = [new HighwayApiProtocol()];
+    private static readonly ISimulatedProtocol[] Protocols = [new HighwayApiProtocol(), new AIHubMaxProtocol(), new VtrixProtocol()];
 
     private readonly WebApplication _app;
 
@@ -88,6 +90,7 @@ public sealed class SimulatorServer : IAsyncDisposable
 
         ControlApi.Map(app, context);
         context.Videos.Map(app);
+        context.Files.Map(app);
         foreach (ISimulatedProtocol protocol in Protocols)
         {
             protocol.Map(app, context);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Veo.Simulator.Hosting;
 using Veo.Simulator.Tasks;
 
 namespace Veo.Simulator;
@@ -32,13 +33,15 @@ public sealed class SimulatorState
 
     internal TaskStore Tasks { get; }
 
+    internal FileLibrary Files { get; } = new();
+
     /// <summary>Counts recorded requests with this method whose path and query start with <paramref name="pathPrefix"/>.</summary>
     public int CountRequests(string method, string pathPrefix) =>
         Requests.Count(r =>
             string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
             && r.PathAndQuery.StartsWith(pathPrefix, StringComparison.Ordinal));
 
-    /// <summary>Forgets requests, tasks and pending faults (timings stay as they are).</summary>
+    /// <summary>Forgets requests, tasks, uploaded files and pending faults (timings and options stay as they are).</summary>
     public void Reset()
     {
         lock (_requestsGate)
@@ -47,6 +50,7 @@ public sealed class SimulatorState
         }
 
         Tasks.Clear();
+        Files.Clear();
         Faults.Clear();
     }
 

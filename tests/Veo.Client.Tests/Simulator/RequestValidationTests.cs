@@ -20,6 +20,10 @@ public sealed class RequestValidationTests : IClassFixture<SharedSimulatorFixtur
 
     public static TheoryData<string, string> RequiredFields => SimulatorBodies.RequiredFields;
 
+    public static TheoryData<string> NotJsonObjects => SimulatorBodies.NotJsonObjects;
+
+    public static TheoryData<int, bool> ReferenceCounts => SimulatorBodies.ReferenceCounts;
+
     [Theory]
     [MemberData(nameof(AllEndpoints))]
     public async Task Minimal_body_is_accepted(string endpoint)
@@ -170,9 +174,7 @@ public sealed class RequestValidationTests : IClassFixture<SharedSimulatorFixtur
     }
 
     [Theory]
-    [InlineData(0, false)]
-    [InlineData(3, true)]
-    [InlineData(4, false)]
+    [MemberData(nameof(ReferenceCounts))]
     public async Task Reference_images_take_one_to_three(int count, bool accepted)
     {
         const string endpoint = "veo-3.1-generate-reference";
@@ -203,9 +205,7 @@ public sealed class RequestValidationTests : IClassFixture<SharedSimulatorFixtur
     }
 
     [Theory]
-    [InlineData("{not json")]
-    [InlineData("[1, 2]")]
-    [InlineData("")]
+    [MemberData(nameof(NotJsonObjects))]
     public async Task Body_that_is_not_a_json_object_is_rejected(string body)
     {
         using HttpResponseMessage response = await _api.CreateRawAsync("veo-3.1-lite-i2v", body);

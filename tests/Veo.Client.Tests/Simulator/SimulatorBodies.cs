@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
@@ -29,23 +30,14 @@ internal static class SimulatorBodies
 
     public static TheoryData<string> AllEndpoints => new(Endpoints);
 
-    /// <summary>Every required field of every endpoint.</summary>
-    public static TheoryData<string, string> RequiredFields
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (string endpoint in Endpoints)
-            {
-                foreach (string field in Minimal(endpoint).Select(property => property.Key))
-                {
-                    data.Add(endpoint, field);
-                }
-            }
+    /// <summary>Reference image counts and whether they are accepted: every provider takes one to three.</summary>
+    public static TheoryData<int, bool> ReferenceCounts => new() { { 0, false }, { 3, true }, { 4, false } };
 
-            return data;
-        }
-    }
+    /// <summary>Request bodies that are not a JSON object, which every provider refuses before looking further.</summary>
+    public static TheoryData<string> NotJsonObjects => new(["{not json", "[1, 2]", string.Empty]);
+
+    /// <summary>Every required field of every endpoint.</summary>
+    public static TheoryData<string, string> RequiredFields => EveryField(Endpoints, endpoint => Minimal(endpoint));
 
     /// <summary>The smallest body the endpoint accepts: exactly its required fields.</summary>
     public static JsonObject Minimal(string endpoint, string prompt = "A cat surfing a wave")
@@ -70,6 +62,21 @@ internal static class SimulatorBodies
         }
 
         return body;
+    }
+
+    /// <summary>(name, field) for every field of each name's minimal body: with only required fields, every one of them.</summary>
+    public static TheoryData<string, string> EveryField(IEnumerable<string> names, Func<string, JsonObject> minimal)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string name in names)
+        {
+            foreach (string field in minimal(name).Select(property => property.Key))
+            {
+                data.Add(name, field);
+            }
+        }
+
+        return data;
     }
 
     public static JsonObject With(this JsonObject body, string field, JsonNode? value)

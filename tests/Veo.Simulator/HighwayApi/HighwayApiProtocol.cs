@@ -16,26 +16,19 @@ namespace Veo.Simulator.HighwayApi;
 /// <summary>HighwayAPI / JieKou AI: Novita-style POST /v3/async/{endpoint} and GET /v3/async/task-result.</summary>
 internal sealed class HighwayApiProtocol : ISimulatedProtocol
 {
+    private const string Name = "HighwayAPI";
+
     public void Map(IEndpointRouteBuilder routes, SimulatorContext context)
     {
-        RouteGroupBuilder api = routes.MapGroup("/v3/async");
-        api.AddEndpointFilter((invocation, next) =>
-            Authenticate(invocation.HttpContext.Request, context.Options) is IResult denied
-                ? ValueTask.FromResult<object?>(denied)
-                : next(invocation));
+        RouteGroupBuilder api = routes.MapGroup("/v3/async").RequireApiKey(context.Options, status => status == ApiKeyStatus.Missing
+            ? HighwayApiErrors.Error(StatusCodes.Status403Forbidden, HighwayApiErrors.InvalidApiKey, "API key is not provided.")
+            : HighwayApiErrors.Error(StatusCodes.Status401Unauthorized, HighwayApiErrors.FailedToAuth, "Authentication failed."));
 
         api.MapGet("/task-result", (HttpRequest request) => TaskResult(request, context))
             .AsFaultPoint(FaultTarget.Status, HighwayApiErrors.ForStatus);
         api.MapPost("/{endpoint}", (string endpoint, HttpRequest request) => CreateTaskAsync(endpoint, request, context))
             .AsFaultPoint(FaultTarget.Create, HighwayApiErrors.ForStatus);
     }
-
-    private static IResult? Authenticate(HttpRequest request, SimulatorOptions options) => ApiKeys.Check(request, options) switch
-    {
-        ApiKeyStatus.Missing => HighwayApiErrors.Error(StatusCodes.Status403Forbidden, HighwayApiErrors.InvalidApiKey, "API key is not provided."),
-        ApiKeyStatus.Unknown => HighwayApiErrors.Error(StatusCodes.Status401Unauthorized, HighwayApiErrors.FailedToAuth, "Authentication failed."),
-        _ => null,
-    };
 
     private static async Task<IResult> CreateTaskAsync(string endpoint, HttpRequest request, SimulatorContext context)
     {
@@ -44,36 +37,30 @@ internal sealed class HighwayApiProtocol : ISimulatedProtocol
             return HighwayApiErrors.Error(StatusCodes.Status404NotFound, HighwayApiErrors.ModelNotFound, $"Model '{endpoint}' does not exist.");
         }
 
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
-        }
-        catch (JsonException)
+        using JsonDocument? document = await JsonBody.TryParseAsync(request);
+        if (document is null)
         {
             return HighwayApiErrors.InvalidBody("request body is not valid JSON");
         }
 
-        using (document)
+        JsonElement body = document.RootElement;
+        if (schema.Validate(body) is string problem)
         {
-            JsonElement body = document.RootElement;
-            if (schema.Validate(body) is string problem)
-            {
-                return HighwayApiErrors.InvalidBody(problem);
-            }
-
-            if (ApiKeys.Check(request, context.Options) == ApiKeyStatus.NoBalance)
-            {
-                return HighwayApiErrors.Error(StatusCodes.Status403Forbidden, HighwayApiErrors.NotEnoughBalance, "Insufficient balance.");
-            }
-
-            SimulatedTask task = context.Tasks.Create(
-                model: endpoint,
-                prompt: body.GetProperty("prompt").GetString()!,
-                sampleCount: OptionalValue(body, "sample_count")?.GetInt32() ?? 1,
-                seed: OptionalValue(body, "seed")?.GetRawText());
-            return Results.Json(new JsonObject { ["task_id"] = task.Id });
+            return HighwayApiErrors.InvalidBody(problem);
         }
+
+        if (ApiKeys.Check(request, context.Options) == ApiKeyStatus.NoBalance)
+        {
+            return HighwayApiErrors.Error(StatusCodes.Status403Forbidden, HighwayApiErrors.NotEnoughBalance, "Insufficient balance.");
+        }
+
+        SimulatedTask task = context.Tasks.Create(
+            Name,
+            model: endpoint,
+            prompt: body.GetProperty("prompt").GetString()!,
+            sampleCount: body.Optional("sample_count")?.GetInt32() ?? 1,
+            seed: body.Optional("seed")?.GetRawText());
+        return Results.Json(new JsonObject { ["task_id"] = task.Id });
     }
 
     private static IResult TaskResult(HttpRequest request, SimulatorContext context)
@@ -84,7 +71,7 @@ internal sealed class HighwayApiProtocol : ISimulatedProtocol
             return HighwayApiErrors.InvalidBody("task_id is required");
         }
 
-        SimulatedTask? task = context.Tasks.Find(taskId);
+        SimulatedTask? task = context.Tasks.Find(taskId, Name);
         if (task is null)
         {
             return HighwayApiErrors.Error(StatusCodes.Status404NotFound, HighwayApiErrors.TaskNotFound, $"Task '{taskId}' not found.");
@@ -139,9 +126,6 @@ internal sealed class HighwayApiProtocol : ISimulatedProtocol
         TaskPhase.Failed => "TASK_STATUS_FAILED",
         _ => throw new ArgumentOutOfRangeException(nameof(phase)),
     };
-
-    private static JsonElement? OptionalValue(JsonElement body, string name) =>
-        body.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     private static string UnixMilliseconds(DateTimeOffset at) => at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 }

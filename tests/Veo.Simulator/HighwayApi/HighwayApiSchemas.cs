@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using Veo.Simulator.Validation;
 using static Veo.Simulator.Validation.JsonRules;
 
@@ -55,7 +54,8 @@ internal static class HighwayApiSchemas
             EnhancePrompt,
             new JsonField("person_generation", PersonGenerationWithAll),
         ]),
-        ReferenceImagesNeedEightSeconds);
+        // "When using reference_images, it can only be 8."
+        CrossFieldRules.When(body => body.Has("reference_images"), "when reference_images is given", "duration_seconds", IntegerOneOf(8)));
 
     public static IReadOnlyDictionary<string, JsonObjectSchema> ByEndpoint { get; } = new Dictionary<string, JsonObjectSchema>
     {
@@ -86,12 +86,4 @@ internal static class HighwayApiSchemas
         new JsonField("person_generation", personGeneration));
 
     private static JsonObjectSchema WithCommon(params JsonField[] specific) => new(Common.Concat(specific));
-
-    /// <summary>img2video: "when using reference_images, it can only be 8".</summary>
-    private static string? ReferenceImagesNeedEightSeconds(JsonElement body) =>
-        body.TryGetProperty("reference_images", out JsonElement images) && images.ValueKind != JsonValueKind.Null
-        && body.TryGetProperty("duration_seconds", out JsonElement duration) && duration.ValueKind != JsonValueKind.Null
-        && duration.GetInt64() != 8
-            ? "invalid value for 'duration_seconds': must be 8 when reference_images is given"
-            : null;
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -43,4 +45,15 @@ internal static class ApiKeys
 
         return options.ValidKeys.Contains(key) ? ApiKeyStatus.Valid : ApiKeyStatus.Unknown;
     }
+
+    /// <summary>
+    /// Lets requests through only with a key that authenticates (a key without balance does); others get
+    /// <paramref name="deny"/>'s answer for <see cref="ApiKeyStatus.Missing"/> or <see cref="ApiKeyStatus.Unknown"/>.
+    /// </summary>
+    public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder, SimulatorOptions options, Func<ApiKeyStatus, IResult> deny)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter((invocation, next) =>
+            Check(invocation.HttpContext.Request, options) is (ApiKeyStatus.Missing or ApiKeyStatus.Unknown) and var status
+                ? ValueTask.FromResult<object?>(deny(status))
+                : next(invocation));
 }

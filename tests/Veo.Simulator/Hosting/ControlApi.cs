@@ -19,8 +19,10 @@ internal static class ControlApi
     {
         RouteGroupBuilder control = routes.MapGroup(PathPrefix);
         control.MapGet("/requests", () => Results.Json(context.State.Requests, Json));
-        control.MapPost("/faults", (HttpRequest request) => AddFaultAsync(request, context.State.Faults));
-        control.MapPost("/timings", (HttpRequest request) => SetTimingsAsync(request, context.Options));
+        control.MapPost("/faults", (HttpRequest request) => ApplyAsync<FaultRequest>(request, body =>
+            context.State.Faults.Add(ParseEnum<FaultTarget>(body.Target, "target"), body.ToFault(), body.Times ?? 1)));
+        control.MapPost("/timings", (HttpRequest request) => ApplyAsync<TimingsRequest>(request, body => body.ApplyTo(context.Options)));
+        control.MapPost("/options", (HttpRequest request) => ApplyAsync<OptionsRequest>(request, body => body.ApplyTo(context.Options)));
         control.MapPost("/reset", () =>
         {
             context.State.Reset();
@@ -28,17 +30,14 @@ internal static class ControlApi
         });
     }
 
-    private static async Task<IResult> AddFaultAsync(HttpRequest request, FaultScript faults)
+    /// <summary>Reads the body and applies it: 204, or 400 with the reason when the body or a value is unacceptable.</summary>
+    private static async Task<IResult> ApplyAsync<T>(HttpRequest request, Action<T> apply)
     {
         try
         {
-            FaultRequest body = await ReadAsync<FaultRequest>(request);
-            if (!Enum.TryParse(body.Target, ignoreCase: true, out FaultTarget target) || !Enum.IsDefined(target))
-            {
-                throw new ArgumentException("target must be Create, Status or Download.");
-            }
-
-            faults.Add(target, body.ToFault(), body.Times ?? 1);
+            T body = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, request.HttpContext.RequestAborted)
+                ?? throw new JsonException("A JSON object is required.");
+            apply(body);
             return Results.NoContent();
         }
         catch (Exception e) when (e is ArgumentException or JsonException)
@@ -47,37 +46,11 @@ internal static class ControlApi
         }
     }
 
-    private static async Task<IResult> SetTimingsAsync(HttpRequest request, SimulatorOptions options)
-    {
-        try
-        {
-            TimingsRequest body = await ReadAsync<TimingsRequest>(request);
-            if (body.QueuedForMs is double queued)
-            {
-                options.QueuedFor = NonNegative(TimeSpan.FromMilliseconds(queued), "queuedForMs");
-            }
-
-            if (body.ProcessingForMs is double processing)
-            {
-                options.ProcessingFor = NonNegative(TimeSpan.FromMilliseconds(processing), "processingForMs");
-            }
-
-            if (body.VideoUrlTtlSeconds is double ttl)
-            {
-                options.VideoUrlTtl = TimeSpan.FromSeconds(ttl);
-            }
-
-            return Results.NoContent();
-        }
-        catch (Exception e) when (e is ArgumentException or JsonException)
-        {
-            return Results.Text(e.Message, statusCode: StatusCodes.Status400BadRequest);
-        }
-    }
-
-    private static async Task<T> ReadAsync<T>(HttpRequest request) =>
-        await JsonSerializer.DeserializeAsync<T>(request.Body, Json, request.HttpContext.RequestAborted)
-        ?? throw new JsonException("A JSON object is required.");
+    private static T ParseEnum<T>(string? value, string name)
+        where T : struct, Enum =>
+        Enum.TryParse(value, ignoreCase: true, out T parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new ArgumentException($"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
 
     private static TimeSpan NonNegative(TimeSpan value, string name) =>
         value >= TimeSpan.Zero ? value : throw new ArgumentException($"{name} must not be negative.");
@@ -97,5 +70,38 @@ internal static class ControlApi
         };
     }
 
-    private sealed record TimingsRequest(double? QueuedForMs, double? ProcessingForMs, double? VideoUrlTtlSeconds);
+    private sealed record TimingsRequest(
+        double? QueuedForMs,
+        double? ProcessingForMs,
+        double? VideoUrlTtlSeconds,
+        double? AIHubMaxResultDelayMs,
+        double? AIHubMaxVideoUrlTtlSeconds)
+    {
+        // Everything is checked before anything changes, so a rejected request leaves the options as they were.
+        public void ApplyTo(SimulatorOptions options)
+        {
+            TimeSpan? queued = Milliseconds(QueuedForMs, "queuedForMs");
+            TimeSpan? processing = Milliseconds(ProcessingForMs, "processingForMs");
+            TimeSpan? resultDelay = Milliseconds(AIHubMaxResultDelayMs, "aiHubMaxResultDelayMs");
+            options.QueuedFor = queued ?? options.QueuedFor;
+            options.ProcessingFor = processing ?? options.ProcessingFor;
+            options.AIHubMaxResultDelay = resultDelay ?? options.AIHubMaxResultDelay;
+            options.VideoUrlTtl = VideoUrlTtlSeconds is double ttl ? TimeSpan.FromSeconds(ttl) : options.VideoUrlTtl;
+            options.AIHubMaxVideoUrlTtl = AIHubMaxVideoUrlTtlSeconds is double aiHubMaxTtl ? TimeSpan.FromSeconds(aiHubMaxTtl) : options.AIHubMaxVideoUrlTtl;
+        }
+
+        private static TimeSpan? Milliseconds(double? value, string name) =>
+            value is double ms ? NonNegative(TimeSpan.FromMilliseconds(ms), name) : null;
+    }
+
+    private sealed record OptionsRequest(string? VtrixDialect, string? AIHubMaxResultShape)
+    {
+        public void ApplyTo(SimulatorOptions options)
+        {
+            VtrixDialect? dialect = VtrixDialect is null ? null : ParseEnum<VtrixDialect>(VtrixDialect, "vtrixDialect");
+            AIHubMaxResultShape? shape = AIHubMaxResultShape is null ? null : ParseEnum<AIHubMaxResultShape>(AIHubMaxResultShape, "aiHubMaxResultShape");
+            options.VtrixDialect = dialect ?? options.VtrixDialect;
+            options.AIHubMaxResultShape = shape ?? options.AIHubMaxResultShape;
+        }
+    }
 }

@@ -25,7 +25,7 @@ internal sealed class VideoLibrary(TaskStore tasks, TimeProvider clock)
 
     /// <summary>The download link of video <paramref name="index"/> (0-based) of a task, as seen from <paramref name="request"/>.</summary>
     public static Uri LinkFor(HttpRequest request, SimulatedTask task, int index, DateTimeOffset expiresAt) =>
-        new($"{request.Scheme}://{request.Host}{request.PathBase}{PathPrefix}/{task.Id}/{index}{FileSuffix}?expires={expiresAt.ToUnixTimeSeconds()}");
+        new($"{ServerLinks.Root(request)}{PathPrefix}/{task.Id}/{index}{FileSuffix}?expires={expiresAt.ToUnixTimeSeconds()}");
 
     public void Map(IEndpointRouteBuilder routes)
     {

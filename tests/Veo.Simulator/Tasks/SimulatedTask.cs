@@ -13,21 +13,31 @@ internal enum TaskPhase
 /// <summary>Where a task stands at a given moment; <see cref="EtaSeconds"/> is rounded up.</summary>
 internal readonly record struct TaskProgress(TaskPhase Phase, int ProgressPercent, int EtaSeconds);
 
-/// <summary>A generation job; its phase is derived from the time elapsed since creation, so no background work runs.</summary>
+/// <summary>
+/// A generation job; its phase is derived from the time elapsed since creation, so no background work runs.
+/// <paramref name="Sequence"/> counts tasks from 1 in creation order. <paramref name="ResultDelay"/> is how long after
+/// finishing the result is attached, for gateways that report completion first.
+/// </summary>
 internal sealed record SimulatedTask(
     string Id,
+    string Provider,
+    long Sequence,
     string Model,
     string Prompt,
     int SampleCount,
     string? Seed,
+    int DurationSeconds,
     DateTimeOffset CreatedAt,
     TimeSpan QueuedFor,
     TimeSpan ProcessingFor,
+    TimeSpan ResultDelay,
     string? FailureReason)
 {
     public DateTimeOffset ProcessingStartsAt => CreatedAt + QueuedFor;
 
     public DateTimeOffset FinishesAt => ProcessingStartsAt + ProcessingFor;
+
+    public DateTimeOffset ResultAttachedAt => FinishesAt + ResultDelay;
 
     public TaskProgress ProgressAt(DateTimeOffset now)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Threading;
 
 namespace Veo.Simulator.Tasks;
 
@@ -12,25 +13,50 @@ internal sealed class TaskStore(SimulatorOptions options, TimeProvider clock)
     public const string SafetyFilterReason = "The prompt was blocked by the simulator's safety filter.";
 
     private readonly ConcurrentDictionary<string, SimulatedTask> _tasks = new(StringComparer.Ordinal);
+    private long _sequence;
 
-    /// <summary>Stores a new task; it takes the timings configured right now.</summary>
-    public SimulatedTask Create(string model, string prompt, int sampleCount, string? seed)
+    /// <summary>
+    /// Stores a new task of <paramref name="provider"/>; it takes the timings configured right now. Its id is a GUID
+    /// unless <paramref name="newId"/> makes one in the provider's format from the creation time.
+    /// </summary>
+    public SimulatedTask Create(
+        string provider,
+        string model,
+        string prompt,
+        int sampleCount = 1,
+        string? seed = null,
+        int durationSeconds = 8,
+        TimeSpan resultDelay = default,
+        Func<DateTimeOffset, string>? newId = null)
     {
+        DateTimeOffset now = clock.GetUtcNow();
         var task = new SimulatedTask(
-            Id: Guid.NewGuid().ToString("D"),
+            Id: newId?.Invoke(now) ?? Guid.NewGuid().ToString("D"),
+            Provider: provider,
+            Sequence: Interlocked.Increment(ref _sequence),
             Model: model,
             Prompt: prompt,
             SampleCount: sampleCount,
             Seed: seed,
-            CreatedAt: clock.GetUtcNow(),
+            DurationSeconds: durationSeconds,
+            CreatedAt: now,
             QueuedFor: options.QueuedFor,
             ProcessingFor: options.ProcessingFor,
+            ResultDelay: resultDelay,
             FailureReason: prompt.Contains(FailMarker, StringComparison.Ordinal) ? SafetyFilterReason : null);
         _tasks[task.Id] = task;
         return task;
     }
 
+    /// <summary>A task of any provider (video links are shared).</summary>
     public SimulatedTask? Find(string id) => _tasks.TryGetValue(id, out SimulatedTask? task) ? task : null;
 
-    public void Clear() => _tasks.Clear();
+    /// <summary>A task of <paramref name="provider"/>: no provider knows another's task ids.</summary>
+    public SimulatedTask? Find(string id, string provider) => Find(id) is { } task && task.Provider == provider ? task : null;
+
+    public void Clear()
+    {
+        _tasks.Clear();
+        Interlocked.Exchange(ref _sequence, 0);
+    }
 }

@@ -4,25 +4,37 @@ using System.Text.Json;
 
 namespace Veo.Simulator.Validation;
 
-/// <summary>An image given as an http(s) URL or as raw base64 of a JPEG or PNG of at most 20 MB.</summary>
-internal sealed class ImageRule : JsonRule
+/// <summary>
+/// An image given as a string: an http(s) URL and/or raw base64 of a JPEG or PNG of at most 20 MB, as the provider
+/// accepts (HighwayAPI takes both, AIHubMax only URLs, Vtrix's inline objects only base64).
+/// </summary>
+internal sealed class ImageRule(bool acceptUrl, bool acceptBase64) : JsonRule
 {
     public const int MaxDecodedBytes = 20 * 1024 * 1024;
 
-    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
-    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private readonly string _expectation = (acceptUrl, acceptBase64) switch
+    {
+        (true, true) => "an http(s) URL or base64-encoded image data",
+        (true, false) => "an http(s) URL",
+        _ => "base64-encoded image data",
+    };
 
     public override string? Check(JsonElement value, string path)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            return Invalid(path, "must be a string holding an http(s) URL or base64 image data");
+            return Invalid(path, $"must be a string holding {_expectation}");
         }
 
         string text = value.GetString()!;
-        if (Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        if (acceptUrl && MediaTypes.IsHttpUrl(text))
         {
             return null;
+        }
+
+        if (!acceptBase64)
+        {
+            return Invalid(path, $"must be {_expectation}");
         }
 
         if (text.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
@@ -32,7 +44,7 @@ internal sealed class ImageRule : JsonRule
 
         if (text.Length == 0 || !Base64.IsValid(text, out int decodedLength))
         {
-            return Invalid(path, "must be an http(s) URL or base64-encoded image data");
+            return Invalid(path, $"must be {_expectation}");
         }
 
         if (decodedLength > MaxDecodedBytes)
@@ -40,7 +52,6 @@ internal sealed class ImageRule : JsonRule
             return Invalid(path, "image is larger than 20 MB");
         }
 
-        ReadOnlySpan<byte> bytes = Convert.FromBase64String(text);
-        return bytes.StartsWith(JpegMagic) || bytes.StartsWith(PngMagic) ? null : Invalid(path, "image must be JPEG or PNG");
+        return MediaTypes.Sniff(Convert.FromBase64String(text)) is MediaTypes.Jpeg or MediaTypes.Png ? null : Invalid(path, "image must be JPEG or PNG");
     }
 }

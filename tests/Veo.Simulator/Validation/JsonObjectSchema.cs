@@ -6,7 +6,14 @@ using System.Text.Json;
 namespace Veo.Simulator.Validation;
 
 /// <summary>A field of a JSON object and the rule its value must satisfy.</summary>
-internal sealed record JsonField(string Name, JsonRule Rule, bool Required = false);
+internal sealed record JsonField(string Name, JsonRule Rule, bool Required = false)
+{
+    /// <summary>The error code the provider gives when this field's value is invalid, when it has one of its own.</summary>
+    public string? InvalidCode { get; init; }
+}
+
+/// <summary>The first problem found in a JSON object: a message naming the field, and the field's own error code if any.</summary>
+internal sealed record SchemaProblem(string Message, string? Code = null);
 
 /// <summary>
 /// A closed JSON object: unknown fields, missing required fields and invalid values are rejected.
@@ -24,29 +31,32 @@ internal sealed class JsonObjectSchema
     }
 
     /// <summary>Returns the first problem found, naming the field, or null when the value is acceptable.</summary>
-    public string? Validate(JsonElement value, string path = "")
+    public string? Validate(JsonElement value, string path = "") => Diagnose(value, path)?.Message;
+
+    /// <summary>Like <see cref="Validate"/>, with the failing field's own error code.</summary>
+    public SchemaProblem? Diagnose(JsonElement value, string path = "")
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            return path.Length == 0 ? "request body must be a JSON object" : $"invalid value for '{path}': must be an object";
+            return new SchemaProblem(path.Length == 0 ? "request body must be a JSON object" : $"invalid value for '{path}': must be an object");
         }
 
         foreach (JsonProperty property in value.EnumerateObject())
         {
             if (!_fields.Any(field => field.Name == property.Name))
             {
-                return $"unknown field '{Child(path, property.Name)}'";
+                return new SchemaProblem($"unknown field '{Child(path, property.Name)}'");
             }
         }
 
         foreach (JsonField field in _fields)
         {
             string fieldPath = Child(path, field.Name);
-            if (!value.TryGetProperty(field.Name, out JsonElement fieldValue) || fieldValue.ValueKind == JsonValueKind.Null)
+            if (value.Optional(field.Name) is not JsonElement fieldValue)
             {
                 if (field.Required)
                 {
-                    return $"missing required field '{fieldPath}'";
+                    return new SchemaProblem($"missing required field '{fieldPath}'");
                 }
 
                 continue;
@@ -54,11 +64,13 @@ internal sealed class JsonObjectSchema
 
             if (field.Rule.Check(fieldValue, fieldPath) is string problem)
             {
-                return problem;
+                return new SchemaProblem(problem, field.InvalidCode);
             }
         }
 
-        return _crossFieldChecks.Select(check => check(value)).FirstOrDefault(problem => problem is not null);
+        return _crossFieldChecks.Select(check => check(value)).FirstOrDefault(problem => problem is not null) is string combination
+            ? new SchemaProblem(combination)
+            : null;
     }
 
     private static string Child(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 
@@ -14,17 +15,33 @@ internal static class JsonRules
 
     public static JsonRule Boolean { get; } = new BooleanRule();
 
-    public static JsonRule Image { get; } = new ImageRule();
+    /// <summary>An http(s) URL or raw base64 of a JPEG/PNG.</summary>
+    public static JsonRule Image { get; } = new ImageRule(acceptUrl: true, acceptBase64: true);
+
+    /// <summary>An http(s) URL only.</summary>
+    public static JsonRule ImageUrl { get; } = new ImageRule(acceptUrl: true, acceptBase64: false);
+
+    /// <summary>Raw base64 of a JPEG/PNG only.</summary>
+    public static JsonRule Base64Image { get; } = new ImageRule(acceptUrl: false, acceptBase64: true);
+
+    /// <summary>Google's <c>{"bytesBase64Encoded", "mimeType"}</c> object. Declared after <see cref="Base64Image"/>, which it uses.</summary>
+    public static JsonRule InlineImage { get; } = new InlineImageRule(Base64Image);
 
     public static JsonRule OneOf(params string[] allowed) => new StringEnumRule(allowed);
 
     public static JsonRule IntegerBetween(long min, long max) => new IntegerRule(value => value >= min && value <= max, $"must be an integer between {min} and {max}");
 
-    public static JsonRule IntegerOneOf(params long[] allowed) => new IntegerRule(allowed.Contains, $"must be one of {string.Join(", ", allowed)}");
+    public static JsonRule IntegerOneOf(params long[] allowed) => new IntegerRule(allowed.Contains, MustBe(allowed.Select(value => value.ToString(CultureInfo.InvariantCulture))));
 
     public static JsonRule ArrayOf(JsonRule element, int minItems, int maxItems) => new ArrayRule(element, minItems, maxItems);
 
     public static JsonRule Object(JsonObjectSchema schema) => new ObjectRule(schema);
+
+    private static string MustBe(IEnumerable<string> allowed)
+    {
+        string[] values = allowed.ToArray();
+        return values.Length == 1 ? $"must be {values[0]}" : $"must be one of {string.Join(", ", values)}";
+    }
 
     private sealed class StringRule(bool allowEmpty) : JsonRule
     {
@@ -44,7 +61,7 @@ internal static class JsonRules
         public override string? Check(JsonElement value, string path) =>
             value.ValueKind == JsonValueKind.String && allowed.Contains(value.GetString(), StringComparer.Ordinal)
                 ? null
-                : Invalid(path, $"must be one of {string.Join(", ", allowed)}");
+                : Invalid(path, MustBe(allowed));
     }
 
     private sealed class BooleanRule : JsonRule

@@ -1,0 +1,44 @@
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace Veo.Client.Tests.Simulator;
+
+/// <summary>Request bodies for Vtrix's veo_31_fast, one per flow.</summary>
+internal static class VtrixBodies
+{
+    public const string Model = "veo_31_fast";
+
+    public static readonly string[] Flows = ["text", "image", "first-last", "reference"];
+
+    public static TheoryData<string> AllFlows => new(Flows);
+
+    /// <summary>The smallest body of the flow; image flows carry their images (which make them what they are).</summary>
+    public static JsonObject Minimal(string flow, string prompt = "A cat surfing a wave")
+    {
+        var body = new JsonObject { ["model"] = Model, ["prompt"] = prompt };
+        switch (flow)
+        {
+            case "image":
+                body["image"] = Png();
+                break;
+            case "first-last":
+                body["image"] = Png();
+                body["lastFrame"] = Jpeg();
+                break;
+            case "reference":
+                body["referenceImages"] = ReferenceImages(1);
+                break;
+        }
+
+        return body;
+    }
+
+    public static JsonObject Png() => Inline(SimulatorBodies.PngBase64, "image/png");
+
+    public static JsonObject Jpeg() => Inline(SimulatorBodies.JpegBase64, "image/jpeg");
+
+    public static JsonObject Inline(string base64, string mimeType) => new() { ["bytesBase64Encoded"] = base64, ["mimeType"] = mimeType };
+
+    public static JsonArray ReferenceImages(int count) =>
+        new(Enumerable.Range(0, count).Select(_ => (JsonNode?)new JsonObject { ["image"] = Png(), ["referenceType"] = "asset" }).ToArray());
+}

@@ -1,0 +1,211 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+
+namespace Veo.Client.Tests.Simulator;
+
+public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>, IDisposable
+{
+    private readonly VtrixApi _api;
+
+    public VtrixValidationTests(SharedSimulatorFixture fixture)
+    {
+        _api = new VtrixApi(fixture.Server);
+    }
+
+    public static TheoryData<string> AllFlows => VtrixBodies.AllFlows;
+
+    public static TheoryData<string> NotJsonObjects => SimulatorBodies.NotJsonObjects;
+
+    public static TheoryData<int, bool> ReferenceCounts => SimulatorBodies.ReferenceCounts;
+
+    [Theory]
+    [MemberData(nameof(AllFlows))]
+    public async Task Minimal_body_of_each_flow_is_accepted_with_the_documented_answer(string flow)
+    {
+        JsonObject created = await _api.CreateJsonAsync(VtrixBodies.Minimal(flow));
+
+        Assert.Matches(new Regex("^task_[a-z0-9]{24}$"), (string)created["id"]!);
+        Assert.Equal(("pending", "veo_31_fast"), ((string)created["status"]!, (string)created["model"]!));
+        Assert.InRange((long)created["created_at"]! - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), -5, 5);
+    }
+
+    [Theory]
+    [InlineData("model")]
+    [InlineData("prompt")]
+    public async Task Missing_required_field_is_rejected(string field)
+    {
+        JsonObject body = VtrixBodies.Minimal("image");
+        body.Remove(field);
+        await AssertRejectedAsync(body, field);
+    }
+
+    [Theory]
+    [InlineData("style")]
+    [InlineData("last_image")]
+    [InlineData("lastImage")]
+    [InlineData("negative_prompt")]
+    [InlineData("aspect_ratio")]
+    [InlineData("duration")]
+    [InlineData("video")]
+    public async Task Unknown_or_misnamed_field_is_rejected(string field) =>
+        await AssertRejectedAsync(VtrixBodies.Minimal("image").With(field, "x"), field);
+
+    [Fact]
+    public async Task Input_params_envelope_of_the_cli_is_rejected()
+    {
+        var body = new JsonObject
+        {
+            ["model"] = VtrixBodies.Model,
+            ["input"] = new JsonArray(new JsonObject { ["params"] = new JsonObject { ["prompt"] = "A cat" } }),
+        };
+        await AssertRejectedAsync(body, "input");
+    }
+
+    [Theory]
+    [InlineData("veo-3.1-fast")]
+    [InlineData("veo_31")]
+    public async Task Other_model_is_rejected(string model) =>
+        await AssertRejectedAsync(VtrixBodies.Minimal("text").With("model", model), "model");
+
+    [Fact]
+    public async Task Every_option_of_the_image_flow_is_accepted()
+    {
+        JsonObject body = VtrixBodies.Minimal("first-last")
+            .With("negativePrompt", "blur")
+            .With("aspectRatio", "9:16")
+            .With("resolution", "4k")
+            .With("durationSeconds", 8)
+            .With("personGeneration", "allow_adult");
+        await AssertAcceptedAsync(body);
+    }
+
+    [Theory]
+    [InlineData("text", "720p", 4, "allow_all")]
+    [InlineData("image", "720p", 6, "allow_adult")]
+    [InlineData("reference", "1080p", 8, "allow_adult")]
+    public async Task Valid_combination_is_accepted(string flow, string resolution, int duration, string people) =>
+        await AssertAcceptedAsync(VtrixBodies.Minimal(flow).With("resolution", resolution).With("durationSeconds", duration).With("personGeneration", people));
+
+    [Theory]
+    [InlineData("text", "resolution", "1080p", "durationSeconds", 4, "durationSeconds")]
+    [InlineData("image", "resolution", "4k", "durationSeconds", 6, "durationSeconds")]
+    [InlineData("reference", "resolution", "720p", "durationSeconds", 6, "durationSeconds")]
+    [InlineData("image", "personGeneration", "allow_all", "aspectRatio", "16:9", "personGeneration")]
+    [InlineData("reference", "personGeneration", "allow_all", "aspectRatio", "16:9", "personGeneration")]
+    [InlineData("text", "personGeneration", "allow_adult", "aspectRatio", "16:9", "personGeneration")]
+    [InlineData("text", "personGeneration", "dont_allow", "aspectRatio", "16:9", "personGeneration")]
+    [InlineData("text", "aspectRatio", "1:1", "resolution", "720p", "aspectRatio")]
+    [InlineData("text", "durationSeconds", 5, "resolution", "720p", "durationSeconds")]
+    [InlineData("text", "resolution", "2k", "aspectRatio", "16:9", "resolution")]
+    [InlineData("text", "durationSeconds", "8", "aspectRatio", "16:9", "durationSeconds")]
+    public async Task Bad_value_or_combination_is_rejected(string flow, string field, object value, string other, object otherValue, string named)
+    {
+        JsonObject body = VtrixBodies.Minimal(flow)
+            .With(field, JsonSerializer.SerializeToNode(value))
+            .With(other, JsonSerializer.SerializeToNode(otherValue));
+        await AssertRejectedAsync(body, named);
+    }
+
+    [Fact]
+    public async Task Last_frame_needs_an_image()
+    {
+        JsonObject body = VtrixBodies.Minimal("first-last");
+        body.Remove("image");
+        await AssertRejectedAsync(body, "lastFrame");
+    }
+
+    [Theory]
+    [InlineData("image")]
+    [InlineData("lastFrame")]
+    public async Task Reference_images_are_not_combined_with_frames(string frame)
+    {
+        JsonObject body = VtrixBodies.Minimal("reference").With(frame, VtrixBodies.Png());
+        if (frame == "lastFrame")
+        {
+            body["image"] = VtrixBodies.Png();
+        }
+
+        await AssertRejectedAsync(body, "referenceImages");
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferenceCounts))]
+    public async Task Reference_images_take_one_to_three(int count, bool accepted)
+    {
+        JsonObject body = VtrixBodies.Minimal("reference").With("referenceImages", VtrixBodies.ReferenceImages(count));
+        await (accepted ? AssertAcceptedAsync(body) : AssertRejectedAsync(body, "referenceImages"));
+    }
+
+    [Theory]
+    [InlineData("referenceType", "style", "referenceImages[0].referenceType")]
+    [InlineData("referenceType", null, "referenceImages[0].referenceType")]
+    [InlineData("reference_type", "asset", "referenceImages[0].reference_type")]
+    [InlineData("image", null, "referenceImages[0].image")]
+    public async Task Reference_image_is_an_asset_with_an_inline_image(string field, string? value, string named)
+    {
+        JsonArray references = VtrixBodies.ReferenceImages(1);
+        references[0]!.AsObject().With(field, value);
+        await AssertRejectedAsync(VtrixBodies.Minimal("reference").With("referenceImages", references), named);
+    }
+
+    [Theory]
+    [InlineData("url", "image")]
+    [InlineData("base64-string", "image")]
+    [InlineData("mime-mismatch", "image.mimeType")]
+    [InlineData("gif", "image.bytesBase64Encoded")]
+    [InlineData("gif-as-gif", "image.mimeType")]
+    [InlineData("data-url", "image.bytesBase64Encoded")]
+    [InlineData("not-base64", "image.bytesBase64Encoded")]
+    [InlineData("sdk-form", "image.imageBytes")]
+    [InlineData("gcs-uri", "image.gcsUri")]
+    [InlineData("no-mime", "image.mimeType")]
+    public async Task Image_is_exactly_bytes_and_a_matching_mime_type(string kind, string named)
+    {
+        JsonNode image = kind switch
+        {
+            "url" => JsonValue.Create(SimulatorBodies.ImageUrl),
+            "base64-string" => JsonValue.Create(SimulatorBodies.PngBase64),
+            "mime-mismatch" => VtrixBodies.Inline(SimulatorBodies.PngBase64, "image/jpeg"),
+            "gif" => VtrixBodies.Inline(SimulatorBodies.GifBase64, "image/png"),
+            "gif-as-gif" => VtrixBodies.Inline(SimulatorBodies.JpegBase64, "image/gif"),
+            "data-url" => VtrixBodies.Inline("data:image/png;base64," + SimulatorBodies.PngBase64, "image/png"),
+            "not-base64" => VtrixBodies.Inline("this is not an image!", "image/png"),
+            "sdk-form" => new JsonObject { ["imageBytes"] = SimulatorBodies.PngBase64, ["mimeType"] = "image/png" },
+            "gcs-uri" => VtrixBodies.Png().With("gcsUri", "gs://bucket/frame.png"),
+            _ => new JsonObject { ["bytesBase64Encoded"] = SimulatorBodies.PngBase64 },
+        };
+        await AssertRejectedAsync(VtrixBodies.Minimal("image").With("image", image), named);
+    }
+
+    [Fact]
+    public async Task Jpeg_last_frame_with_its_mime_type_is_accepted() =>
+        await AssertAcceptedAsync(VtrixBodies.Minimal("image").With("lastFrame", VtrixBodies.Jpeg()));
+
+    [Fact]
+    public async Task Image_over_20_MB_is_rejected()
+    {
+        byte[] big = new byte[(20 * 1024 * 1024) + 3];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(big, 0);
+        await AssertRejectedAsync(VtrixBodies.Minimal("image").With("image", VtrixBodies.Inline(Convert.ToBase64String(big), "image/png")), "image.bytesBase64Encoded");
+    }
+
+    [Theory]
+    [MemberData(nameof(NotJsonObjects))]
+    public async Task Body_that_is_not_a_json_object_is_a_400(string body)
+    {
+        using HttpResponseMessage response = await _api.CreateRawAsync(body);
+        await VtrixApi.AssertErrorAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    public void Dispose() => _api.Dispose();
+
+    private Task AssertRejectedAsync(JsonObject body, string field) =>
+        _api.AssertRejectedAsync(body, field, response => VtrixApi.AssertErrorAsync(response, HttpStatusCode.BadRequest));
+
+    private Task AssertAcceptedAsync(JsonObject body) => _api.CreateJsonAsync(body);
+}

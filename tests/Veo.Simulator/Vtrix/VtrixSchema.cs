@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Veo.Simulator.Validation;
+using static Veo.Simulator.Validation.CrossFieldRules;
+using static Veo.Simulator.Validation.JsonRules;
+
+namespace Veo.Simulator.Vtrix;
+
+/// <summary>
+/// The veo_31_fast body (providers.md §3.2): Google's camelCase Veo fields at the top level, images as Google's
+/// inline {bytesBase64Encoded, mimeType} objects, and the combination rules Vtrix copied from Google.
+/// </summary>
+internal static class VtrixSchema
+{
+    public const string ModelId = "veo_31_fast";
+
+    public static JsonObjectSchema Generation { get; } = new(
+        [
+            new JsonField("model", OneOf(ModelId), Required: true),
+            new JsonField("prompt", NonEmptyString, Required: true),
+            new JsonField("negativePrompt", AnyString),
+            new JsonField("image", InlineImage),
+            new JsonField("lastFrame", InlineImage),
+            new JsonField("referenceImages", ArrayOf(
+                Object(new JsonObjectSchema(
+                [
+                    new JsonField("image", InlineImage, Required: true),
+                    new JsonField("referenceType", OneOf("asset"), Required: true),
+                ])),
+                minItems: 1,
+                maxItems: 3)),
+            new JsonField("aspectRatio", OneOf("16:9", "9:16")),
+            new JsonField("resolution", OneOf("720p", "1080p", "4k")),
+            new JsonField("durationSeconds", IntegerOneOf(4, 6, 8)),
+            new JsonField("personGeneration", OneOf("allow_all", "allow_adult")),
+        ],
+        Needs("lastFrame", "image"),
+        Excludes("referenceImages", "image", "lastFrame"),
+        When(body => body.Has("referenceImages"), "when referenceImages is given", "durationSeconds", IntegerOneOf(8)),
+        When(body => body.IsOneOf("resolution", "1080p", "4k"), "when resolution is 1080p or 4k", "durationSeconds", IntegerOneOf(8)),
+        When(HasImages, "with image, lastFrame or referenceImages", "personGeneration", OneOf("allow_adult")),
+        When(body => !HasImages(body), "for text-to-video", "personGeneration", OneOf("allow_all")));
+
+    private static bool HasImages(JsonElement body) => body.Has("image") || body.Has("lastFrame") || body.Has("referenceImages");
+}
