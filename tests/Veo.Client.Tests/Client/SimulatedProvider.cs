@@ -11,13 +11,16 @@ internal sealed class SimulatedProvider : IAsyncDisposable
 {
     public const string Key = "sim-key";
 
-    private SimulatedProvider(SimulatorServer server, VeoClientOptions options)
+    private SimulatedProvider(SimulatorServer server, VeoClientOptions options, VeoProvider provider)
     {
         Server = server;
+        Provider = provider;
         Log = new RecordingLog();
         Client = new VeoClient(options, Log);
-        Connection = VeoConnections.Create(VeoProvider.HighwayApi, server.BaseUri, ApiKey.FromPlainText(Key, "test"));
+        Connection = ConnectionWithKey(Key);
     }
+
+    public VeoProvider Provider { get; }
 
     public SimulatorServer Server { get; }
 
@@ -27,7 +30,7 @@ internal sealed class SimulatedProvider : IAsyncDisposable
 
     public RecordingLog Log { get; }
 
-    public static async Task<SimulatedProvider> StartAsync(Action<VeoClientOptions>? tune = null)
+    public static async Task<SimulatedProvider> StartAsync(Action<VeoClientOptions>? tune = null, VeoProvider provider = VeoProvider.HighwayApi)
     {
         var options = new VeoClientOptions
         {
@@ -47,17 +50,25 @@ internal sealed class SimulatedProvider : IAsyncDisposable
             QueuedFor = TimeSpan.FromMilliseconds(30),
             ProcessingFor = TimeSpan.FromMilliseconds(150),
         };
-        return new SimulatedProvider(await SimulatorServer.StartAsync(simulatorOptions), options);
+        return new SimulatedProvider(await SimulatorServer.StartAsync(simulatorOptions), options, provider);
     }
 
-    public int Creates => Server.State.CountRequests("POST", "/v3/async/");
+    /// <summary>Create requests the simulator received for this provider.</summary>
+    public int Creates => Server.State.CountRequests("POST", Provider switch
+    {
+        VeoProvider.AIHubMax => "/v1/videos/generations",
+        VeoProvider.Vtrix => "/model/v1/generation",
+        _ => "/v3/async/",
+    });
+
+    public int Uploads => Server.State.CountRequests("POST", "/v1/files/upload");
 
     public int StatusReads => Server.State.CountRequests("GET", "/v3/async/task-result");
 
     public int Downloads => Server.State.CountRequests("GET", "/sim/videos/");
 
     public VeoConnection ConnectionWithKey(string key) =>
-        VeoConnections.Create(VeoProvider.HighwayApi, Server.BaseUri, ApiKey.FromPlainText(key, "test"));
+        VeoConnections.Create(Provider, Server.BaseUri, ApiKey.FromPlainText(key, "test"));
 
     public Task<VeoTask> CreateAsync(VideoRequest request, VeoConnection? connection = null) =>
         Client.CreateAsync(Client.Prepare(connection ?? Connection, request), default);
