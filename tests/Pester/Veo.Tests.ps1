@@ -316,6 +316,94 @@ Describe 'The task ledger' {
     }
 }
 
+Describe 'AIHubMax' {
+    BeforeAll {
+        $aihubmax = @{ Provider = 'AIHubMax'; BaseUri = $sim.BaseUri; ApiKey = $sim.ApiKey }
+        function Get-UploadCount { @(Get-SimRequest | Where-Object { $_.method -eq 'POST' -and $_.pathAndQuery -like '/v1/files/upload*' }).Count }
+    }
+
+    It 'uploads a local image once, shows it in -Verbose, and creates an image-to-video task' {
+        $copy = Join-Path $TestDrive 'aihubmax-first.png'
+        Copy-Item $first $copy
+        $before = Get-UploadCount
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $copy -LastImage $copy -DurationSeconds 6 -Resolution 720p @aihubmax -Verbose 4>&1 |
+            Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -or $_.Message -match 'Uploading' } | Tee-Object -Variable all |
+            Where-Object { $_ -is [Veo.Client.VeoTask] }
+        $all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Should -HaveCount 1
+        Get-UploadCount | Should -Be ($before + 1)
+        $task.Model | Should -Be 'veo-3.1-fast-first-last-frame-to-video'
+        $body = (Get-LastCreate).body | ConvertFrom-Json
+        $body.first_image_url | Should -BeLike "$($sim.BaseUri)sim/files/*"
+        $body.last_image_url | Should -Be $body.first_image_url
+        ($task | Wait-VeoTask | Save-VeoVideo -Path (Join-Path $TestDrive 'aihubmax')).Extension | Should -Be '.mp4'
+    }
+
+    It 'passes an image URL through to a reference task with AIHubMax options' {
+        $task = New-VeoReferenceVideo -Prompt 'a fox' -ReferenceImage 'https://example.com/fox.png' -Model Standard -ReferenceType Style -SafetyTolerance 2 -AutoFix @aihubmax
+        $task.Model | Should -Be 'veo-3.1-reference-to-video'
+        $body = (Get-LastCreate).body | ConvertFrom-Json
+        $body.reference_image_urls | Should -Be @('https://example.com/fox.png')
+        $body.reference_type | Should -Be 'STYLE'
+        $body.safety_tolerance | Should -Be 2
+        $body.auto_fix | Should -BeTrue
+    }
+
+    It '-WhatIf uploads nothing and creates nothing' {
+        $before = Get-SimRequest
+        New-VeoFrameVideo -Prompt 'a fox' -Image $last @aihubmax -WhatIf | Should -BeNullOrEmpty
+        (Get-SimRequest).Count | Should -Be $before.Count
+    }
+
+    It 'refuses an option a model does not take, naming the models that do' {
+        { New-VeoReferenceVideo -Prompt 'p' -ReferenceImage 'https://example.com/a.png' -ReferenceType Asset @aihubmax } |
+            Should -Throw -ExpectedMessage '*veo-3.1-reference-to-video (AIHubMax)*'
+        { New-VeoFrameVideo -Prompt 'p' -Image $first -SafetyTolerance 3 } | Should -Throw -ErrorId 'OptionNotSupported,*'
+    }
+
+    It 'reports an empty balance as InsufficientBalance' {
+        New-VeoFrameVideo -Prompt 'p' -Image 'https://example.com/a.png' -Provider AIHubMax -BaseUri $sim.BaseUri -ApiKey 'sim-broke' -ErrorAction SilentlyContinue -ErrorVariable failure
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'InsufficientBalance,*'
+        $failure[0].CategoryInfo.Category | Should -Be 'QuotaExceeded'
+    }
+}
+
+Describe 'Vtrix' {
+    BeforeAll {
+        $vtrix = @{ Provider = 'Vtrix'; BaseUri = $sim.BaseUri; ApiKey = $sim.ApiKey }
+    }
+    AfterEach { Invoke-VeoSimulatorControl -Simulator $sim -Path options -Method Post -Body @{ vtrixDialect = 'Documented' } }
+
+    It 'sends a local image as bytes, and shows the cost once done' {
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -DurationSeconds 4 @vtrix
+        $task.Model | Should -Be 'veo_31_fast'
+        $body = (Get-LastCreate).body | ConvertFrom-Json
+        $body.image.mimeType | Should -Be 'image/png'
+        $body.personGeneration | Should -Be 'allow_adult'
+        $done = $task | Wait-VeoTask
+        $done.Cost | Should -Be 0.6
+        ($done | Format-Table | Out-String) | Should -Match '0\.60'
+        ($done | Save-VeoVideo -Path (Join-Path $TestDrive 'vtrix')).Length | Should -BeGreaterThan 1000
+    }
+
+    It 'fetches an image URL itself and refuses one that is missing, sending nothing' {
+        $before = Get-CreateCount
+        New-VeoFrameVideo -Prompt 'a fox' -Image "$($sim.BaseUri)sim/files/none/missing.png" @vtrix -ErrorAction SilentlyContinue -ErrorVariable failure
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'ImageUrlUnavailable,*'
+        Get-CreateCount | Should -Be $before
+    }
+
+    It 'reads the <Dialect> status dialect' -ForEach @(@{ Dialect = 'Cli' }, @{ Dialect = 'PreviewPage' }) {
+        Invoke-VeoSimulatorControl -Simulator $sim -Path options -Method Post -Body @{ vtrixDialect = $Dialect }
+        $done = New-VeoReferenceVideo -Prompt 'a fox' -ReferenceImage $first @vtrix | Wait-VeoTask
+        $done.Status | Should -Be 'Succeeded'
+        $done.Videos.Count | Should -Be 1
+    }
+
+    It 'refuses 1080p at 4 seconds before sending' {
+        { New-VeoFrameVideo -Prompt 'p' -Image $first -Resolution 1080p -DurationSeconds 4 @vtrix } | Should -Throw -ErrorId 'DurationNotAllowed,*'
+    }
+}
+
 Describe 'Wait-VeoTask' {
     AfterEach { Set-SimTiming 900 }
 
