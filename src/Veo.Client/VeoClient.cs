@@ -86,6 +86,7 @@ public sealed class VeoClient
         DateTimeOffset? deadline = timeout is TimeSpan limit ? DateTimeOffset.UtcNow + limit : null;
         VeoTask current = task;
         int polls = 0;
+        int failedPolls = 0;
         while (!current.IsFinished)
         {
             DateTimeOffset now = DateTimeOffset.UtcNow;
@@ -109,7 +110,18 @@ public sealed class VeoClient
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
 
-            current = await ReadAsync(current, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                current = await ReadAsync(current, cancellationToken).ConfigureAwait(false);
+                failedPolls = 0;
+            }
+            catch (VeoException ex) when (IsPassing(ex) && ++failedPolls <= Options.MaxFailedPolls)
+            {
+                // The task goes on at the provider whatever one answer said: note it and ask again later.
+                _log.Warning($"Reading task {current.TaskId} failed ({ex.Message}); trying again ({failedPolls} of {Options.MaxFailedPolls}).");
+                current = current.WithState(current.State with { RetrievedAt = DateTimeOffset.UtcNow });
+            }
+
             polls++;
             onUpdate?.Invoke(current);
         }
@@ -151,6 +163,11 @@ public sealed class VeoClient
             }
         }
     }
+
+    /// <summary>Failures of one status read that say nothing about the task (auth or unknown-task errors do).</summary>
+    private static bool IsPassing(VeoException exception) => exception.ErrorId is VeoErrorIds.InvalidProviderResponse
+        or VeoErrorIds.ConnectionFailed or VeoErrorIds.RequestTimedOut or VeoErrorIds.ProviderError
+        or VeoErrorIds.ProviderUnavailable or VeoErrorIds.RateLimited;
 
     /// <summary>The task is paid for: losing track of it is worse than a warning, so a ledger failure never hides the task.</summary>
     private void RecordInLedger(VeoTask task)

@@ -30,6 +30,12 @@ public sealed class VeoClientOptions
     /// <summary>The pause used while the provider gives no estimate of the time left.</summary>
     public TimeSpan DefaultPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How many status reads in a row may fail (after their own retries) before a wait gives up. A wait lasts
+    /// minutes; one bad answer in the middle should not abandon a paid task.
+    /// </summary>
+    public int MaxFailedPolls { get; set; } = 3;
+
     /// <summary>A download that receives nothing for this long is treated as broken and resumed.</summary>
     public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

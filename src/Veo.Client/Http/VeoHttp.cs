@@ -90,6 +90,12 @@ internal sealed class VeoHttp
             using HttpResponseMessage response = await SendAsync(_createPipeline, NewCreate, cancellationToken).ConfigureAwait(false);
             return await ReadAnswerAsync(connection, response, ApiCall.Create).ConfigureAwait(false);
         }
+        catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.InvalidProviderResponse)
+        {
+            // A success status with an unreadable body: the provider probably created (and billed) a task we cannot name.
+            throw new VeoException(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.InvalidResult,
+                $"{connection.Provider} accepted the create request but its answer cannot be read ({ex.Message}). {unknownFate}", ex);
+        }
         catch (TimeoutRejectedException ex)
         {
             throw new VeoException(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.OperationTimeout,

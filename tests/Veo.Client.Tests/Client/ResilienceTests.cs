@@ -241,4 +241,47 @@ public sealed class ResilienceTests : IDisposable
         Assert.Equal(VeoErrorIds.VideoLinkExpired, error.ErrorId);
         Assert.Equal(2, provider.Downloads);
     }
+
+    [Fact]
+    public async Task AWaitRidesOutAStatusReadThatFailsAfterItsRetries()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.MaxRetries = 1);
+        VeoTask task = await provider.CreateAsync(Frame());
+        provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.HttpStatus(503), times: 2);
+
+        VeoTask done = await provider.Client.WaitAsync(task, TimeSpan.FromSeconds(10), null, default);
+
+        Assert.Equal(VeoTaskStatus.Succeeded, done.Status);
+        Assert.True(provider.Log.Has("trying again (1 of 3)"));
+    }
+
+    [Fact]
+    public async Task AWaitGivesUpAfterTooManyFailedReadsInARow()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o =>
+        {
+            o.MaxRetries = 1;
+            o.MaxFailedPolls = 2;
+        });
+        VeoTask task = await provider.CreateAsync(Frame());
+        provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.MalformedJson(), times: 10);
+
+        VeoException error = await Assert.ThrowsAsync<VeoException>(() => provider.Client.WaitAsync(task, TimeSpan.FromSeconds(10), null, default));
+
+        Assert.Equal(VeoErrorIds.InvalidProviderResponse, error.ErrorId);
+        Assert.Equal(3, provider.StatusReads);
+    }
+
+    [Fact]
+    public async Task AWaitStopsAtOnceOnAnAnswerAboutTheTaskItself()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        VeoTask task = await provider.CreateAsync(Frame());
+
+        VeoApiException error = await Assert.ThrowsAsync<VeoApiException>(() =>
+            provider.Client.WaitAsync(task.WithConnection(provider.ConnectionWithKey("wrong")), TimeSpan.FromSeconds(10), null, default));
+
+        Assert.Equal(VeoErrorIds.AuthenticationFailed, error.ErrorId);
+        Assert.Equal(1, provider.StatusReads);
+    }
 }
