@@ -48,8 +48,13 @@ function Build-Module {
     Invoke-DotNet publish (Join-Path $root 'src/Veo.PowerShell/Veo.PowerShell.csproj') -c $Configuration -o $publish "-p:Version=$version" --nologo -v quiet
     if (Test-Path $moduleFolder) { Remove-Item $moduleFolder -Recurse -Force }
     New-Item $moduleFolder -ItemType Directory | Out-Null
-    Get-ChildItem $publish -File | Where-Object Extension -In '.dll', '.ps1xml' | Copy-Item -Destination $moduleFolder
-    if (Test-Path (Join-Path $moduleFolder 'System.Management.Automation.dll')) {
+    # Veo's own assemblies and the format file at the top; every third-party DLL in dependencies/, which the module's
+    # resolver loads in a context of its own (so another module's copy cannot clash with ours).
+    $dependencies = New-Item (Join-Path $moduleFolder 'dependencies') -ItemType Directory
+    Get-ChildItem $publish -File -Filter '*.ps1xml' | Copy-Item -Destination $moduleFolder
+    Get-ChildItem $publish -File -Filter 'Veo.*.dll' | Copy-Item -Destination $moduleFolder
+    Get-ChildItem $publish -File -Filter '*.dll' | Where-Object Name -NotLike 'Veo.*' | Copy-Item -Destination $dependencies
+    if (Get-ChildItem $moduleFolder -Recurse -Filter 'System.Management.Automation.dll') {
         throw 'The PowerShellStandard.Library stub (System.Management.Automation.dll) must never ship in the module.'
     }
 
@@ -57,6 +62,8 @@ function Build-Module {
     $manifest = (Get-Content (Join-Path $root 'Veo.psd1') -Raw).Replace("ReleaseNotes = ''", "ReleaseNotes = @'`n$notes`n'@")
     Set-Content (Join-Path $moduleFolder 'Veo.psd1') $manifest -NoNewline
     $null = Test-ModuleManifest (Join-Path $moduleFolder 'Veo.psd1')
+    . (Join-Path $root 'docs/help/Build-VeoHelp.ps1')
+    $null = Build-VeoHelp -ModuleFolder $moduleFolder
     Write-Host "Built Veo $version into $moduleFolder"
 }
 

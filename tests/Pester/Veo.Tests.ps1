@@ -42,7 +42,24 @@ Describe 'The built module' {
     }
 
     It 'does not ship the PowerShellStandard stub' {
-        Join-Path (Split-Path $manifest) 'System.Management.Automation.dll' | Should -Not -Exist
+        Get-ChildItem (Split-Path $manifest) -Recurse -Filter 'System.Management.Automation.dll' | Should -BeNullOrEmpty
+    }
+
+    It 'works in a session that loaded another <Name> first' -ForEach @(
+        @{ Name = 'Polly.Core'; Source = '[assembly: System.Reflection.AssemblyVersion("1.0.0.0")] namespace Polly { public static class Clash { } }' }
+        @{ Name = 'System.Text.Json'; Source = '[assembly: System.Reflection.AssemblyVersion("6.0.0.0")] namespace System.Text.Json { public static class Clash { } }' }
+    ) {
+        $dll = Join-Path $TestDrive "$Name.dll"
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Add-Type -TypeDefinition '$Source' -OutputAssembly '$dll'
+`$null = [Reflection.Assembly]::LoadFrom('$dll')
+`$env:VEO_HOME = '$(Join-Path $TestDrive 'clash-home')'
+Import-Module '$manifest'
+(New-VeoFrameVideo -Prompt 'p' -Image 'https://example.com/a.png' -BaseUri '$($sim.BaseUri)' -ApiKey '$($sim.ApiKey)' | Wait-VeoTask).Status
+"@
+        $output = & ([Diagnostics.Process]::GetCurrentProcess().MainModule.FileName) -NoProfile -Command $script 2>&1
+        $output | Select-Object -Last 1 | Should -Be 'Succeeded' -Because ($output -join "`n")
     }
 
     It 'declares its output types' {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Polly.Timeout;
 
 namespace Veo.Client;
 
@@ -68,15 +69,14 @@ internal sealed class VideoDownloader
                 await TransferAsync(uri, file, progress, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException &&
-                                       !cancellationToken.IsCancellationRequested && failures < _http.Options.MaxRetries)
+            catch (Exception ex) when (IsBrokenTransfer(ex) && !cancellationToken.IsCancellationRequested && failures < _http.Options.MaxRetries)
             {
                 failures++;
                 TimeSpan delay = Backoff(failures);
                 _log.Verbose($"Download of {uri.AbsolutePath} broke after {file.Length} bytes ({ex.Message}); resuming in {delay.TotalSeconds:0.##} s (retry {failures} of {_http.Options.MaxRetries}).");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (IsBrokenTransfer(ex) && !cancellationToken.IsCancellationRequested)
             {
                 throw new VeoException(VeoErrorIds.DownloadIncomplete, VeoErrorKind.ConnectionError,
                     $"The download of {uri.GetLeftPart(UriPartial.Path)} failed after {failures + 1} attempts: {ex.Message}", ex);
@@ -143,6 +143,10 @@ internal sealed class VideoDownloader
             throw new IOException($"the transfer ended after {written} of {expected} bytes");
         }
     }
+
+    /// <summary>A fault of the transfer, worth resuming: not an answer from the server about the link.</summary>
+    private static bool IsBrokenTransfer(Exception exception) =>
+        exception is HttpRequestException or IOException or TimeoutException or TimeoutRejectedException;
 
     private static void ThrowIfExists(string path, bool overwrite)
     {

@@ -40,7 +40,6 @@ public static class VeoErrorIds
     public const string ConnectionFailed = "ConnectionFailed";
     public const string RequestTimedOut = "RequestTimedOut";
     public const string CreateOutcomeUnknown = "CreateOutcomeUnknown";
-    public const string UploadFailed = "UploadFailed";
 
     // Tasks and downloads.
     public const string TaskFailed = "TaskFailed";

@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Polly.Timeout;
 
 namespace Veo.Client;
 
@@ -14,7 +15,7 @@ internal static class ImageFetcher
         Uri url = image.Url!;
         call.Log.Verbose($"Fetching {url} to send its bytes to {call.Connection.Provider}.");
         string what = $"The image at {url}";
-        using HttpResponseMessage response = await call.Http.GetContentAsync(url, 0, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await GetAsync(call, url, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new VeoException(VeoErrorIds.ImageUrlUnavailable, VeoErrorKind.ObjectNotFound,
@@ -40,5 +41,18 @@ internal static class ImageFetcher
         }
 
         return ImageInput.FromFetched(url, ImageInput.Check(buffer.ToArray(), what));
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(ProviderCall call, Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call.Http.GetContentAsync(url, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException)
+        {
+            throw new VeoException(VeoErrorIds.ImageUrlUnavailable, VeoErrorKind.ConnectionError,
+                $"The image at {url} could not be fetched: {ex.Message}. Nothing was sent to {call.Connection.Provider}.", ex) { Target = url };
+        }
     }
 }
