@@ -4,7 +4,7 @@ using System.IO;
 namespace Veo.Client.Tests.Client;
 
 /// <summary>Small image files made on the fly in a folder of the test's own.</summary>
-internal sealed class TestImages : IDisposable
+public sealed class TestImages : IDisposable
 {
     public static readonly byte[] PngHeader = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
 
