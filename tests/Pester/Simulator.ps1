@@ -4,7 +4,8 @@ function Start-VeoSimulator {
     param(
         [string] $Path = $env:VEO_SIMULATOR_DLL,
         [int] $QueuedMilliseconds = 100,
-        [int] $ProcessingMilliseconds = 900
+        [int] $ProcessingMilliseconds = 900,
+        [string] $ApiKey = 'sim-key'
     )
 
     if (-not $Path -or -not (Test-Path $Path)) {
@@ -12,7 +13,7 @@ function Start-VeoSimulator {
     }
 
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($Path, '--port', '0', '--queued-ms', $QueuedMilliseconds, '--processing-ms', $ProcessingMilliseconds)) {
+    foreach ($argument in @($Path, '--port', '0', '--queued-ms', $QueuedMilliseconds, '--processing-ms', $ProcessingMilliseconds, '--key', $ApiKey)) {
         $start.ArgumentList.Add([string]$argument)
     }
     $start.RedirectStandardInput = $true
@@ -28,7 +29,7 @@ function Start-VeoSimulator {
     [pscustomobject]@{
         Process = $process
         BaseUri = [uri]$Matches[1]
-        ApiKey  = 'sim-key'
+        ApiKey  = $ApiKey
     }
 }
 

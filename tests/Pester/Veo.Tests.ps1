@@ -526,12 +526,45 @@ Describe 'Output and secrets' {
         ($task | Format-List | Out-String) | Should -Match 'veo-3.1-fast-generate-firstlastframe'
     }
 
-    It 'never writes the key to any stream, on success or on failure' {
-        $all = & {
-            New-VeoFrameVideo -Prompt 'a fox' -Image $first -Verbose -Debug | Wait-VeoTask -Verbose -Debug | Save-VeoVideo -Path (Join-Path $TestDrive 'secret') -Verbose -Debug
+}
+
+Describe 'Secrets' {
+    BeforeAll {
+        $secret = 'veo-secret-' + [guid]::NewGuid().ToString('N')
+        $secretSim = Start-VeoSimulator -Path $simulatorDll -ProcessingMilliseconds 300 -ApiKey $secret
+        $secretHome = Join-Path $TestDrive 'secret-home'
+        $savedHome = $env:VEO_HOME
+        $env:VEO_HOME = $secretHome
+    }
+    AfterAll {
+        Stop-VeoSimulator $secretSim
+        $env:VEO_HOME = $savedHome
+        Connect-Veo -Provider HighwayApi -BaseUri $sim.BaseUri -ApiKey $sim.ApiKey
+    }
+
+    It 'never shows the key in any stream, error, ledger or file, on success or failure, for <Provider>' -ForEach @(
+        @{ Provider = 'HighwayApi' }, @{ Provider = 'AIHubMax' }, @{ Provider = 'Vtrix' }
+    ) {
+        $out = Join-Path $TestDrive "secret-$Provider"
+        $Error.Clear()
+        $streams = & {
+            Connect-Veo -Provider $Provider -BaseUri $secretSim.BaseUri -ApiKey (ConvertTo-SecureString $secret -AsPlainText -Force) -PassThru -Verbose | Format-List * | Out-String
+            Get-VeoModel -Provider $Provider | Format-List | Out-String
+            $ref = New-VeoReferenceVideo -Prompt 'a fox' -ReferenceImage $first -Verbose -Debug
+            $frame = New-VeoFrameVideo -Prompt 'a fox' -Image $first -LastImage $last -Verbose -Debug
+            $ref, $frame | Wait-VeoTask -Verbose -Debug | Save-VeoVideo -Path $out -Verbose -Debug | Format-List | Out-String
+            Get-VeoTask -TaskId $frame.TaskId -Verbose -Debug | Format-List * | Out-String
+            Get-VeoTask -Last 3 -Verbose -Debug | Format-Table | Out-String
+            # Failures: a failed task, a refused rule, a wrong key, and a wrong key given for one call.
             New-VeoFrameVideo -Prompt '[sim:fail] a fox' -Image $first -Verbose -Debug | Wait-VeoTask -Verbose -Debug -ErrorAction Continue
+            try { New-VeoFrameVideo -Prompt 'a fox' -Image $first -DurationSeconds 5 -Verbose -Debug } catch { $_ | Format-List * -Force | Out-String }
+            Get-VeoTask -TaskId $frame.TaskId -ApiKey ($secret + 'x') -Verbose -Debug -ErrorAction Continue
         } *>&1 | Out-String
-        $all | Should -Match 'POST'
-        $all | Should -Not -Match ([regex]::Escape($sim.ApiKey))
+        $errors = $Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
+        $files = Get-ChildItem $out, $secretHome -Recurse -File | ForEach-Object { [IO.File]::ReadAllText($_.FullName) }
+
+        $streams | Should -Match 'POST'
+        $streams | Should -Match 'TaskFailed|failed'
+        $streams + ($errors -join '') + ($files -join '') | Should -Not -Match ([regex]::Escape($secret))
     }
 }
