@@ -421,6 +421,28 @@ Describe 'Vtrix' {
     }
 }
 
+Describe 'Batches from CSV' {
+    It 'makes one task per row, reports a bad row as one error naming its values, and goes on with the others' {
+        $csv = Join-Path $TestDrive 'prompts.csv'
+        @(
+            [pscustomobject]@{ Prompt = 'row one'; Image = $first; Model = 'Fast'; DurationSeconds = '4'; GenerateAudio = 'true'; Resolution = '720p' }
+            [pscustomobject]@{ Prompt = 'row two'; Image = $first; Model = 'Fast'; DurationSeconds = '5'; GenerateAudio = 'false'; Resolution = '720p' }
+            [pscustomobject]@{ Prompt = 'row three'; Image = $last; Model = 'Lite'; DurationSeconds = '8'; GenerateAudio = ''; Resolution = '1080p' }
+        ) | Export-Csv $csv -NoTypeInformation
+        $folder = Join-Path $TestDrive 'batch'
+
+        $files = Import-Csv $csv | New-VeoFrameVideo -ErrorAction SilentlyContinue -ErrorVariable bad | Wait-VeoTask | Save-VeoVideo -Path $folder
+
+        $files | Should -HaveCount 2
+        $bad | Should -HaveCount 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'DurationNotAllowed,*'
+        $bad[0].ErrorDetails.Message | Should -Match "Prompt='row two'"
+        $bad[0].ErrorDetails.Message | Should -Match "DurationSeconds='5'"
+        $created = Get-VeoTask -Last 2
+        $created.Prompt | Should -Be @('row three', 'row one')
+    }
+}
+
 Describe 'Wait-VeoTask' {
     AfterEach { Set-SimTiming 900 }
 

@@ -18,16 +18,16 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     private VeoClient? _client;
 
     /// <summary>The provider for this call; by default the piped task's, else Connect-Veo's, else HighwayApi.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public VeoProvider? Provider { get; set; }
 
     /// <summary>The API key for this call, as a SecureString, a string or a PSCredential.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ApiKeyTransformation]
     public SecureString? ApiKey { get; set; }
 
     /// <summary>The provider's base address for this call (the simulator's, a proxy's).</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public Uri? BaseUri { get; set; }
 
     private IReadOnlyList<LedgerEntry>? _ledgerEntries;
@@ -86,6 +86,8 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
         ErrorRecord record = ToErrorRecord(exception, target);
         if (MyInvocation.ExpectingInput)
         {
+            // One bad row of a batch: say which, so it can be found among hundreds.
+            record.ErrorDetails = new ErrorDetails($"{exception.Message} Input: {DescribeBoundValues()}.");
             WriteError(record);
         }
         else
@@ -93,6 +95,11 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
             ThrowTerminatingError(record);
         }
     }
+
+    /// <summary>The values bound for the current input object, as Name='value' pairs; never the key.</summary>
+    private string DescribeBoundValues() => string.Join(", ", MyInvocation.BoundParameters
+        .Where(p => p.Key != nameof(ApiKey))
+        .Select(p => $"{p.Key}='{(p.Value is System.Collections.IEnumerable list and not string ? string.Join(", ", list.Cast<object>()) : p.Value)}'"));
 
     protected override void OnBackgroundFailure(Exception exception)
     {
