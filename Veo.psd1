@@ -25,6 +25,7 @@
         PSData = @{
             Tags         = @('Veo', 'Veo3', 'Google', 'Video', 'AI', 'GenerativeAI', 'HighwayAPI', 'JieKou', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/veo-powershell/Veo'
             # Filled from the latest CHANGELOG.md entry by build.ps1.
             ReleaseNotes = ''
         }

@@ -8,13 +8,14 @@
     Pester builds, then runs only the Pester suite (CI runs xunit on its own).
     Demo   builds, starts the provider simulator and runs New-VeoFrameVideo | Wait-VeoTask | Save-VeoVideo against it.
     Docs   builds, then regenerates the README's model tables from Get-VeoModel.
+    Package builds, then writes out/Veo.<version>.nupkg, the package the PowerShell Gallery takes.
     Needs only PowerShell 7.4+, the .NET SDK and, for the tests, Pester 5. It downloads nothing.
 .EXAMPLE
     ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Docs')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Docs', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -67,6 +68,58 @@ function Build-Module {
     Write-Host "Built Veo $version into $moduleFolder"
 }
 
+function New-VeoPackage {
+    # The same layout Publish-PSResource produces: the module at the root, a nuspec, and the OPC parts.
+    $manifest = Import-PowerShellDataFile (Join-Path $moduleFolder 'Veo.psd1')
+    $data = $manifest.PrivateData.PSData
+    $commands = $manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_ PSCommand_$_" }
+    $tags = @($data.Tags) + 'PSModule' + 'PSIncludes_Cmdlet' + $commands -join ' '
+    $escape = { param($text) [Security.SecurityElement]::Escape($text) }
+    $nuspec = @"
+<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
+  <metadata>
+    <id>Veo</id>
+    <version>$version</version>
+    <authors>$(& $escape $manifest.Author)</authors>
+    <owners>$(& $escape $manifest.CompanyName)</owners>
+    <requireLicenseAcceptance>false</requireLicenseAcceptance>
+    <licenseUrl>$($data.LicenseUri)</licenseUrl>
+    <projectUrl>$($data.ProjectUri)</projectUrl>
+    <description>$(& $escape $manifest.Description)</description>
+    <releaseNotes>$(& $escape $data.ReleaseNotes)</releaseNotes>
+    <copyright>$(& $escape $manifest.Copyright)</copyright>
+    <tags>$tags</tags>
+  </metadata>
+</package>
+"@
+    $package = Join-Path $root "out/Veo.$version.nupkg"
+    Remove-Item $package -ErrorAction SilentlyContinue
+    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+    $zip = [IO.Compression.ZipFile]::Open($package, 'Create')
+    try {
+        $write = {
+            param($name, $text)
+            $writer = [IO.StreamWriter]::new($zip.CreateEntry($name).Open(), [Text.UTF8Encoding]::new($false))
+            try { $writer.Write($text) } finally { $writer.Dispose() }
+        }
+        & $write 'Veo.nuspec' $nuspec
+        & $write '[Content_Types].xml' '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" /><Default Extension="psmdcp" ContentType="application/vnd.openxmlformats-package.core-properties+xml" /><Default Extension="nuspec" ContentType="application/octet" /><Default Extension="dll" ContentType="application/octet" /><Default Extension="psd1" ContentType="application/octet" /><Default Extension="ps1xml" ContentType="application/octet" /><Default Extension="xml" ContentType="application/octet" /><Default Extension="txt" ContentType="application/octet" /></Types>'
+        $properties = "package/services/metadata/core-properties/$([guid]::NewGuid().ToString('N')).psmdcp"
+        & $write '_rels/.rels' "<?xml version=`"1.0`" encoding=`"utf-8`"?><Relationships xmlns=`"http://schemas.openxmlformats.org/package/2006/relationships`"><Relationship Type=`"http://schemas.microsoft.com/packaging/2010/07/manifest`" Target=`"/Veo.nuspec`" Id=`"R0`" /><Relationship Type=`"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties`" Target=`"/$properties`" Id=`"R1`" /></Relationships>"
+        & $write $properties "<?xml version=`"1.0`" encoding=`"utf-8`"?><coreProperties xmlns:dc=`"http://purl.org/dc/elements/1.1/`" xmlns:dcterms=`"http://purl.org/dc/terms/`" xmlns=`"http://schemas.openxmlformats.org/package/2006/metadata/core-properties`"><dc:creator>$(& $escape $manifest.Author)</dc:creator><dc:description>$(& $escape $manifest.Description)</dc:description><dc:identifier>Veo</dc:identifier><version>$version</version><keywords>$tags</keywords></coreProperties>"
+        Get-ChildItem $moduleFolder -Recurse -File | ForEach-Object {
+            $entry = [IO.Path]::GetRelativePath($moduleFolder, $_.FullName).Replace('\', '/')
+            $null = [IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $_.FullName, $entry)
+        }
+    }
+    finally {
+        $zip.Dispose()
+    }
+    Write-Host "Packed $package"
+    $package
+}
+
 function Build-Simulator {
     Invoke-DotNet build (Join-Path $root 'tests/Veo.Simulator/Veo.Simulator.csproj') -c $Configuration -o $simulatorFolder --nologo -v quiet
 }
@@ -75,6 +128,7 @@ function Invoke-PesterSuite {
     Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop
     $env:VEO_MODULE_MANIFEST = Join-Path $moduleFolder 'Veo.psd1'
     $env:VEO_SIMULATOR_DLL = Join-Path $simulatorFolder 'Veo.Simulator.dll'
+    $env:VEO_PACKAGE = New-VeoPackage
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $root 'tests/Pester'
     $config.Run.PassThru = $true
@@ -127,6 +181,9 @@ try {
         'Demo' {
             Build-Simulator
             Invoke-Demo
+        }
+        'Package' {
+            $null = New-VeoPackage
         }
         'Docs' {
             Import-Module (Join-Path $moduleFolder 'Veo.psd1') -Force
