@@ -14,6 +14,8 @@
         'Get-VeoModel'
         'New-VeoReferenceVideo'
         'New-VeoFrameVideo'
+        'New-VeoTextVideo'
+        'New-VeoExtendedVideo'
         'Get-VeoTask'
         'Wait-VeoTask'
         'Save-VeoVideo'

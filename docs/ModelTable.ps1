@@ -5,7 +5,7 @@ function ConvertTo-VeoModelTable {
     [CmdletBinding()]
     param([Parameter(Mandatory)] [string] $Provider)
 
-    $cmdlet = @{ Reference = 'New-VeoReferenceVideo'; FirstFrame = 'New-VeoFrameVideo'; FirstAndLastFrame = 'New-VeoFrameVideo -LastImage' }
+    $cmdlet = @{ Reference = 'New-VeoReferenceVideo'; FirstFrame = 'New-VeoFrameVideo'; FirstAndLastFrame = 'New-VeoFrameVideo -LastImage'; Text = 'New-VeoTextVideo'; Extend = 'New-VeoExtendedVideo' }
     $options = 'Seed', 'NegativePrompt', 'GenerateAudio', 'EnhancePrompt', 'SampleCount', 'ReferenceType', 'SafetyTolerance', 'AutoFix'
     '| Cmdlet | -Model | Model id | Durations (s) | Resolutions | Person generation | Also takes | Rules |'
     '|---|---|---|---|---|---|---|---|'

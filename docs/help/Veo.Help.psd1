@@ -49,7 +49,13 @@
     ImageEmpty                 = 'InvalidData, nothing sent. An image file (or an image URL fetched for Vtrix) is empty.'
     ImageTooLarge              = 'InvalidArgument, nothing sent. An image is larger than 20 MB.'
     ImageFormatNotSupported    = 'InvalidArgument, nothing sent. An image is not a JPEG or PNG by its content (the file name does not matter).'
-    ImageUnreadable            = 'ReadError, nothing sent. A local image file exists but cannot be read.'
+    FileUnreadable             = 'ReadError, nothing sent. A local image or video file exists but cannot be read.'
+    VideoNotFound              = 'ObjectNotFound, nothing sent. The local video file to extend does not exist.'
+    VideoEmpty                 = 'InvalidData, nothing sent. The video to extend is empty.'
+    VideoTooLarge              = 'InvalidArgument, nothing sent. The video to extend is larger than 200 MB.'
+    VideoFormatNotSupported    = 'InvalidArgument, nothing sent. The video to extend is not an MP4 by its content.'
+    VideoUrlUnavailable        = 'ObjectNotFound, nothing created. Vtrix takes video bytes only, and the video URL could not be fetched.'
+    VideoUrlRequired           = 'InvalidArgument, nothing sent. The model takes the video to extend as a URL only (HighwayAPI Lite): pass a URL or a finished task.'
     ImageUrlUnavailable        = 'ObjectNotFound, nothing created. Vtrix takes image bytes only, and an image URL could not be fetched.'
     NoApiKey                   = 'AuthenticationError, nothing sent. No key was given (-ApiKey, Connect-Veo) and none of the provider''s environment variables is set.'
     AuthenticationFailed       = 'AuthenticationError. The provider refused the key (HTTP 401 or its own authentication error).'
@@ -67,7 +73,7 @@
     CreateOutcomeUnknown       = 'OperationTimeout or ConnectionError. The create request was sent but no answer came (within 120 seconds, or the connection broke). A task may exist and be billed; it was not sent again. Check Get-VeoTask or the provider''s task list before running the command again.'
     TaskFailed                 = 'InvalidResult. The task failed at the provider, or it reported success without a video (a safety filter can do this). TargetObject is the failed task, with ErrorCode and ErrorMessage.'
     WaitTimedOut               = 'OperationTimeout. The task had not finished within -TimeoutSeconds. It goes on at the provider: TargetObject is the latest task, which can be piped to Wait-VeoTask or Save-VeoVideo again.'
-    TaskHasNoVideo             = 'InvalidResult. The task succeeded but lists no video to download.'
+    TaskHasNoVideo             = 'The task has no video: to extend it, it must have succeeded (pipe it through Wait-VeoTask first; InvalidArgument, nothing sent); to download, it succeeded without one (InvalidResult).'
     VideoFileExists            = 'ResourceExists. The target file exists and was kept. Use -Force to overwrite it.'
     DownloadIncomplete         = 'ConnectionError. A download kept breaking: it was resumed five times and still did not complete. No partial file is left at the target.'
     DownloadFailed             = 'ResourceUnavailable. The video link answered an HTTP error other than 403, 404 or 410.'
@@ -230,7 +236,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
       Errors      = @(
         'ModelNotAvailable', 'PromptMissing', 'OptionNotSupported', 'DurationNotAllowed', 'ResolutionNotAllowed', 'AspectRatioNotAllowed',
         'SampleCountOutOfRange', 'SeedOutOfRange', 'PersonGenerationNotAllowed', 'EnhancePromptAlwaysOn', 'SafetyToleranceOutOfRange',
-        'ImageNotFound', 'ImageEmpty', 'ImageTooLarge', 'ImageFormatNotSupported', 'ImageUnreadable', 'ImageUrlUnavailable',
+        'ImageNotFound', 'ImageEmpty', 'ImageTooLarge', 'ImageFormatNotSupported', 'FileUnreadable', 'ImageUrlUnavailable',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
         'TaskNotFound', 'TaskFailed', 'WaitTimedOut'
@@ -283,6 +289,118 @@ catch {
       Links       = @('about_Veo', 'Get-VeoModel', 'Wait-VeoTask', 'Save-VeoVideo', 'New-VeoReferenceVideo')
     }
 
+    'New-VeoTextVideo' = @{
+      Synopsis    = 'Creates a Veo 3.1 text-to-video task: the video comes from the prompt alone.'
+      Description = @(
+        'New-VeoTextVideo asks the provider to generate a video from the prompt and emits the new task (Veo.Client.VeoTask, status Queued). Pipe it to Wait-VeoTask and Save-VeoVideo to get the video.'
+        'The model comes from the provider (-Provider, else Connect-Veo''s, else HighwayApi) and the tier (-Model, Fast by default): HighwayAPI veo-3.1[-fast]-generate-text2video or veo-3.1-lite-t2v, AIHubMax veo-3.1[-fast|-lite]-text-to-video, Vtrix veo_31_fast. Get-VeoModel -Mode Text lists them and their rules.'
+        'Before anything is sent the request is checked against the model''s rules; a violation given as parameters is a terminating error (InvalidArgument) and nothing is sent. HighwayAPI''s Standard and Fast endpoints require generate_audio, so false is sent when -GenerateAudio is not given. Vtrix text-to-video only accepts person generation allow_all, which is sent for you.'
+        'Every call that passes the checks creates one billed task, sent once and never repeated after it may have reached the provider. The task is written to the task ledger before the cmdlet returns. -WhatIf shows the endpoint and the exact body and sends nothing.'
+      )
+      Parameters  = @{
+        Prompt           = 'What the video shows. Required. An empty prompt fails parameter validation; a prompt of only white space is refused with PromptMissing. Binds by property name.'
+        Model            = 'The tier of the Veo 3.1 model: Fast (the default), Standard or Lite, in any case, or a provider''s model id standing for its tier (a piped task''s Model binds this way, so an extension keeps the tier); tab completion offers the tiers the provider has. Vtrix has Fast only. Binds by property name.'
+        Resolution       = 'The video resolution; the values each model accepts are in Get-VeoModel (and tab completion). Not case-sensitive; other values are refused with ResolutionNotAllowed. Binds by property name.'
+        AspectRatio      = '16:9 (landscape, the default) or 9:16 (portrait). Other values are refused with AspectRatioNotAllowed. Binds by property name.'
+        SampleCount      = 'How many videos the task makes: 1 to 4, each billed. Only HighwayApi and JieKou take it; elsewhere it is refused with OptionNotSupported. Binds by property name.'
+        Seed             = 'A seed from 0 to 4294967295, for repeatable results, where the model takes one (Get-VeoModel); elsewhere refused with OptionNotSupported. Binds by property name.'
+        NegativePrompt   = 'What the video should not show, where the model takes it. When omitted it is not sent. Binds by property name.'
+        GenerateAudio    = 'Asks for a soundtrack (-GenerateAudio:$false sends false). HighwayAPI''s Standard and Fast text-to-video require the field, so false is sent when omitted. Vtrix refuses it. Binds by property name; CSV text such as true/false is accepted.'
+        EnhancePrompt    = 'Whether the provider may rewrite the prompt: $true or $false, where the model takes it; HighwayAPI''s Standard and Fast text-to-video always enhance and refuse $false with EnhancePromptAlwaysOn. Binds by property name.'
+        PersonGeneration = 'Whether people may appear: AllowAdult, DontAllow or AllowAll, as the model allows (Get-VeoModel). Vtrix takes AllowAll only for text-to-video and extension and sends it for you. Binds by property name.'
+        SafetyTolerance  = 'How strictly AIHubMax filters content, from 1 (strictest) to 6; only AIHubMax''s Standard and Fast models take it. Binds by property name.'
+        AutoFix          = 'Lets AIHubMax rewrite a prompt that fails its content checks (auto_fix). Only AIHubMax takes it. Binds by property name.'
+        Wait             = 'Waits for the task to finish before emitting it, like piping it to Wait-VeoTask.'
+        TimeoutSeconds   = 'With -Wait, the longest time to wait, in seconds. The default is 1800 (30 minutes).'
+        DurationSeconds  = '4, 6 or 8 seconds (8 by default); 1080p and 4k need 8 on Vtrix, and AIHubMax Lite at 1080p makes 8 only. Binds by property name.'
+      }
+      Inputs      = @(
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Prompt, Model, DurationSeconds, …), such as the rows of Import-Csv.' }
+      )
+      Outputs     = @{
+        'Veo.Client.VeoTask' = 'One per created task (Mode Text), Queued, or Succeeded with -Wait.'
+      }
+      Notes       = @(
+        'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. A bad row of pipeline input is a non-terminating error naming the row''s values.'
+      )
+      Errors      = @(
+        'ModelNotAvailable', 'PromptMissing', 'OptionNotSupported', 'DurationNotAllowed', 'ResolutionNotAllowed', 'AspectRatioNotAllowed',
+        'SampleCountOutOfRange', 'SeedOutOfRange', 'PersonGenerationNotAllowed', 'EnhancePromptAlwaysOn', 'SafetyToleranceOutOfRange',
+        'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
+        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
+        'TaskFailed', 'WaitTimedOut'
+      )
+      Examples    = @(
+        @{
+          Title   = 'A text-to-video clip, saved'
+          Code    = 'New-VeoTextVideo -Prompt ''a lighthouse in a storm, waves crashing'' -DurationSeconds 6 | Wait-VeoTask | Save-VeoVideo -Path ./out'
+          Remarks = 'Creates a 6-second Fast clip on the default provider, waits for it and saves ./out/<TaskId>.mp4.'
+        }
+        @{
+          Title   = 'Portrait, Standard tier, with audio, on AIHubMax'
+          Code    = 'New-VeoTextVideo -Prompt ''a street drummer at dusk'' -Provider AIHubMax -Model Standard -AspectRatio 9:16 -GenerateAudio -Wait'
+          Remarks = 'Creates the task with AIHubMax''s Standard text-to-video model and emits it once it has succeeded.'
+        }
+      )
+      Links       = @('about_Veo', 'Get-VeoModel', 'Wait-VeoTask', 'Save-VeoVideo', 'New-VeoExtendedVideo')
+    }
+
+    'New-VeoExtendedVideo' = @{
+      Synopsis    = 'Creates a Veo 3.1 task that continues a video by about seven seconds.'
+      Description = @(
+        'New-VeoExtendedVideo asks the provider to continue a video and emits the new task (Veo.Client.VeoTask, Mode Extend). The video is a succeeded task piped in (its first video; its provider, address and key are used unless -Provider says otherwise), an http(s) URL, or a local MP4 file (checked by content).'
+        'Models: HighwayAPI veo-3.1[-fast|-lite]-generate-extend / veo-3.1-lite-extend (a local MP4 is sent as base64; Lite takes URLs only and refuses a file with VideoUrlRequired), AIHubMax veo-3.1-extend and veo-3.1-extend-fast (URLs only, so a local MP4 is uploaded first, once per session), Vtrix veo_31_fast (bytes only, so a URL or a task''s video is fetched and checked first; 720p, 8 seconds and allow_all only).'
+        'Before anything is sent the request is checked against the model''s rules; a violation given as parameters is a terminating error and nothing is sent. Every call that passes the checks creates one billed task, sent once. -WhatIf shows the exact body and sends, uploads and fetches nothing.'
+      )
+      Parameters  = @{
+        Prompt           = 'What the video shows. Required. An empty prompt fails parameter validation; a prompt of only white space is refused with PromptMissing. Binds by property name.'
+        Model            = 'The tier of the Veo 3.1 model: Fast (the default), Standard or Lite, in any case, or a provider''s model id standing for its tier (a piped task''s Model binds this way, so an extension keeps the tier); tab completion offers the tiers the provider has. Vtrix has Fast only. Binds by property name.'
+        Resolution       = 'The video resolution; the values each model accepts are in Get-VeoModel (and tab completion). Not case-sensitive; other values are refused with ResolutionNotAllowed. Binds by property name.'
+        AspectRatio      = '16:9 (landscape, the default) or 9:16 (portrait). Other values are refused with AspectRatioNotAllowed. Binds by property name.'
+        SampleCount      = 'How many videos the task makes: 1 to 4, each billed. Only HighwayApi and JieKou take it; elsewhere it is refused with OptionNotSupported. Binds by property name.'
+        Seed             = 'A seed from 0 to 4294967295, for repeatable results, where the model takes one (Get-VeoModel); elsewhere refused with OptionNotSupported. Binds by property name.'
+        NegativePrompt   = 'What the video should not show, where the model takes it. When omitted it is not sent. Binds by property name.'
+        GenerateAudio    = 'Asks for a soundtrack (-GenerateAudio:$false sends false). HighwayAPI''s Standard and Fast text-to-video require the field, so false is sent when omitted. Vtrix refuses it. Binds by property name; CSV text such as true/false is accepted.'
+        EnhancePrompt    = 'Whether the provider may rewrite the prompt: $true or $false, where the model takes it; HighwayAPI''s Standard and Fast text-to-video always enhance and refuse $false with EnhancePromptAlwaysOn. Binds by property name.'
+        PersonGeneration = 'Whether people may appear: AllowAdult, DontAllow or AllowAll, as the model allows (Get-VeoModel). Vtrix takes AllowAll only for text-to-video and extension and sends it for you. Binds by property name.'
+        SafetyTolerance  = 'How strictly AIHubMax filters content, from 1 (strictest) to 6; only AIHubMax''s Standard and Fast models take it. Binds by property name.'
+        AutoFix          = 'Lets AIHubMax rewrite a prompt that fails its content checks (auto_fix). Only AIHubMax takes it. Binds by property name.'
+        Wait             = 'Waits for the task to finish before emitting it, like piping it to Wait-VeoTask.'
+        TimeoutSeconds   = 'With -Wait, the longest time to wait, in seconds. The default is 1800 (30 minutes).'
+        Video            = 'The video to continue: a succeeded VeoTask (from the pipeline), an http(s) URL, or the path of a local MP4 file (at most 200 MB). A task that has not succeeded is refused with TaskHasNoVideo. Binds from the pipeline and by property name.'
+      }
+      Inputs      = @(
+        @{ Type = 'System.Object'; Description = 'A succeeded Veo.Client.VeoTask whose video is continued, or a URL or path; or objects with a Video property.' }
+      )
+      Outputs     = @{
+        'Veo.Client.VeoTask' = 'One per created task (Mode Extend), Queued, or Succeeded with -Wait.'
+      }
+      Notes       = @(
+        'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''.'
+      )
+      Errors      = @(
+        'ModelNotAvailable', 'PromptMissing', 'OptionNotSupported', 'DurationNotAllowed', 'ResolutionNotAllowed', 'AspectRatioNotAllowed',
+        'SampleCountOutOfRange', 'SeedOutOfRange', 'PersonGenerationNotAllowed', 'EnhancePromptAlwaysOn', 'SafetyToleranceOutOfRange',
+        'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
+        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
+        'TaskFailed', 'WaitTimedOut',
+        'VideoNotFound', 'VideoEmpty', 'VideoTooLarge', 'VideoFormatNotSupported', 'VideoUrlUnavailable', 'VideoUrlRequired', 'TaskHasNoVideo', 'FileUnreadable'
+      )
+      Examples    = @(
+        @{
+          Title   = 'Make a clip, then continue it'
+          Code    = 'New-VeoTextVideo -Prompt ''a paper boat on a river'' | Wait-VeoTask | New-VeoExtendedVideo -Prompt ''the boat drifts under a bridge'' | Wait-VeoTask | Save-VeoVideo -Path ./out'
+          Remarks = 'The first task''s video is continued on the same provider with the same key; the extension is saved to ./out.'
+        }
+        @{
+          Title   = 'Extend a local MP4 on AIHubMax'
+          Code    = 'New-VeoExtendedVideo -Prompt ''the camera pulls back'' -Video ./clip.mp4 -Provider AIHubMax -Verbose'
+          Remarks = 'AIHubMax takes URLs only: -Verbose shows the upload of clip.mp4 before the create request.'
+        }
+      )
+      Links       = @('about_Veo', 'Get-VeoModel', 'New-VeoTextVideo', 'Wait-VeoTask', 'Save-VeoVideo')
+    }
+
     'New-VeoReferenceVideo' = @{
       Synopsis    = 'Creates a Veo 3.1 video task guided by one to three reference images; the video is always 8 seconds long.'
       Description = @(
@@ -328,7 +446,7 @@ catch {
       Errors      = @(
         'ModelNotAvailable', 'PromptMissing', 'OptionNotSupported', 'ResolutionNotAllowed', 'AspectRatioNotAllowed', 'SampleCountOutOfRange',
         'SeedOutOfRange', 'ReferenceImageCount', 'PersonGenerationNotAllowed', 'SafetyToleranceOutOfRange',
-        'ImageNotFound', 'ImageEmpty', 'ImageTooLarge', 'ImageFormatNotSupported', 'ImageUnreadable', 'ImageUrlUnavailable',
+        'ImageNotFound', 'ImageEmpty', 'ImageTooLarge', 'ImageFormatNotSupported', 'FileUnreadable', 'ImageUrlUnavailable',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
         'TaskNotFound', 'TaskFailed', 'WaitTimedOut'

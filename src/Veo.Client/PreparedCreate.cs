@@ -36,7 +36,7 @@ public sealed class PreparedCreate
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                Protocol.WriteCreateBody(writer, Model, Request, ImageEncoder.Preview);
+                Protocol.WriteCreateBody(writer, Model, Request, MediaEncoder.Preview);
             }
 
             return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
@@ -50,11 +50,11 @@ public sealed class PreparedCreate
     internal ArraySegment<byte> BuildBody(VideoRequest request)
     {
         // Sized up front so a 20 MB image is not copied through a series of doubling buffers.
-        long imageBytes = request.AllImages().Where(i => i.HasContent).Sum(i => (long)i.Load().Bytes.Length);
-        var stream = new MemoryStream((int)Math.Min(int.MaxValue, (imageBytes + 2) / 3 * 4 + 4096));
+        long mediaBytes = request.AllMedia().Where(m => m.HasContent).Sum(m => (long)m.Load().Bytes.Length);
+        var stream = new MemoryStream((int)Math.Min(int.MaxValue, (mediaBytes + 2) / 3 * 4 + 4096));
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            Protocol.WriteCreateBody(writer, Model, request, ImageEncoder.Content);
+            Protocol.WriteCreateBody(writer, Model, request, MediaEncoder.Content);
         }
 
         return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);

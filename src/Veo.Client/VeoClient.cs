@@ -41,9 +41,9 @@ public sealed class VeoClient
     {
         ModelDefinition model = ModelCatalog.Find(connection.Provider, request.Mode, request.Tier);
         VideoRequest checkedRequest = RequestRules.Apply(model, request);
-        foreach (ImageInput image in checkedRequest.AllImages().Where(i => i.FilePath is not null))
+        foreach (MediaInput local in checkedRequest.AllMedia().Where(m => m.FilePath is not null))
         {
-            image.Load();
+            local.Load();
         }
 
         return new PreparedCreate(connection, model, checkedRequest);

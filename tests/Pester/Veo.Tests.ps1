@@ -38,7 +38,7 @@ AfterAll {
 Describe 'The built module' {
     It 'exports exactly the documented cmdlets' {
         (Get-Command -Module Veo).Name | Sort-Object |
-            Should -Be @('Connect-Veo', 'Get-VeoModel', 'Get-VeoTask', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'Save-VeoVideo', 'Wait-VeoTask')
+            Should -Be @('Connect-Veo', 'Get-VeoModel', 'Get-VeoTask', 'New-VeoExtendedVideo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'Save-VeoVideo', 'Wait-VeoTask')
     }
 
     It 'does not ship the PowerShellStandard stub' {
@@ -418,6 +418,50 @@ Describe 'Vtrix' {
 
     It 'refuses 1080p at 4 seconds before sending' {
         { New-VeoFrameVideo -Prompt 'p' -Image $first -Resolution 1080p -DurationSeconds 4 @vtrix } | Should -Throw -ErrorId 'DurationNotAllowed,*'
+    }
+}
+
+Describe 'New-VeoTextVideo and New-VeoExtendedVideo' {
+    It 'makes a text-to-video clip on <_> and continues it on the same provider' -ForEach 'HighwayApi', 'AIHubMax', 'Vtrix' {
+        $connection = @{ Provider = $_; BaseUri = $sim.BaseUri; ApiKey = $sim.ApiKey }
+        $clip = New-VeoTextVideo -Prompt 'a paper boat on a river' @connection | Wait-VeoTask
+        $clip.Mode | Should -Be 'Text'
+        $clip.Status | Should -Be 'Succeeded'
+
+        $extension = $clip | New-VeoExtendedVideo -Prompt 'the boat drifts under a bridge'
+        $extension.Provider | Should -Be $_
+        $extension.Mode | Should -Be 'Extend'
+        ($extension | Wait-VeoTask | Save-VeoVideo -Path (Join-Path $TestDrive "extended-$_")).Extension | Should -Be '.mp4'
+    }
+
+    It 'sends generate_audio to HighwayAPI text-to-video even when not asked for' {
+        $null = New-VeoTextVideo -Prompt 'a storm'
+        ((Get-LastCreate).body | ConvertFrom-Json).generate_audio | Should -BeFalse
+    }
+
+    It 'extends a local MP4, uploading it first on AIHubMax' {
+        $clip = Join-Path $TestDrive 'local.mp4'
+        $null = New-VeoTextVideo -Prompt 'a clip to extend' -Wait | Save-VeoVideo -Path $clip
+        $task = New-VeoExtendedVideo -Prompt 'go on' -Video $clip -Provider AIHubMax -BaseUri $sim.BaseUri -ApiKey $sim.ApiKey
+        $task.Model | Should -Be 'veo-3.1-extend-fast'
+        ((Get-LastCreate).body | ConvertFrom-Json).video_url | Should -BeLike "$($sim.BaseUri)sim/files/*"
+    }
+
+    It 'refuses a task that has not finished with TaskHasNoVideo, sending nothing' {
+        $task = New-VeoTextVideo -Prompt 'not yet'
+        $before = Get-CreateCount
+        $task | New-VeoExtendedVideo -Prompt 'go on' -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'TaskHasNoVideo,*'
+        Get-CreateCount | Should -Be $before
+    }
+
+    It 'refuses a Vtrix extension at 1080p before sending' {
+        { New-VeoExtendedVideo -Prompt 'go on' -Video 'https://example.com/clip.mp4' -Resolution 1080p -Provider Vtrix -BaseUri $sim.BaseUri -ApiKey $sim.ApiKey } |
+            Should -Throw -ErrorId 'ResolutionNotAllowed,*'
+    }
+
+    It 'takes a model id for -Model' {
+        (New-VeoTextVideo -Prompt 'a storm' -Model 'veo-3.1-lite-t2v').Model | Should -Be 'veo-3.1-lite-t2v'
     }
 }
 

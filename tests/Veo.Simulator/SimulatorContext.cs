@@ -15,7 +15,7 @@ internal sealed class SimulatorContext(SimulatorOptions options, SimulatorState 
 
     public TimeProvider Clock { get; } = clock;
 
-    public VideoLibrary Videos { get; } = new(state.Tasks, clock);
+    public VideoLibrary Videos { get; } = new(state.Tasks, options, clock);
 
     public FileLibrary Files => State.Files;
 }

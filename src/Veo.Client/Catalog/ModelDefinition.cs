@@ -62,7 +62,8 @@ public sealed class ModelDefinition
 
     public IReadOnlyList<string> Resolutions { get; init; } = new[] { "720p", "1080p" };
 
-    public string DefaultResolution { get; init; } = "720p";
+    /// <summary>Null when the model takes no resolution (an extension keeps its input's).</summary>
+    public string? DefaultResolution { get; init; } = "720p";
 
     public IReadOnlyList<string> AspectRatios { get; init; } = new[] { "16:9", "9:16" };
 
@@ -90,6 +91,12 @@ public sealed class ModelDefinition
 
     /// <summary>True when the provider documents that prompt enhancement cannot be turned off.</summary>
     public bool EnhancePromptAlwaysOn { get; init; }
+
+    /// <summary>True when the endpoint requires generate_audio in every body (sent as false when not chosen).</summary>
+    public bool RequiresGenerateAudio { get; init; }
+
+    /// <summary>True when the video to extend must be a URL (the provider has no way to receive a file).</summary>
+    public bool VideoUrlOnly { get; init; }
 
     /// <summary>The person-generation choices this model accepts.</summary>
     public IReadOnlyList<PersonGeneration> PersonGenerationValues => Wire.PersonGeneration.Keys.ToArray();

@@ -58,6 +58,13 @@ public static class RequestRules
             throw Violation(VeoErrorIds.SafetyToleranceOutOfRange, $"-SafetyTolerance {tolerance} is out of range: it is 1 (strictest) to 6 (most permissive).");
         }
 
+        if (request.Video is { FilePath: not null } && model.VideoUrlOnly)
+        {
+            throw new VeoException(VeoErrorIds.VideoUrlRequired, VeoErrorKind.InvalidArgument,
+                $"{model.ModelId} on {model.Provider} takes the video to extend as a URL only, and this provider cannot receive files. " +
+                "Pass a URL, or pipe in a finished task.") { Target = request.Video.FilePath };
+        }
+
         if (request.EnhancePrompt == false && model.EnhancePromptAlwaysOn)
         {
             throw Violation(
@@ -71,6 +78,7 @@ public static class RequestRules
             AspectRatio = aspectRatio ?? model.DefaultAspectRatio,
             DurationSeconds = model.DurationIsFixed ? null : request.DurationSeconds ?? model.DefaultDuration,
             PersonGeneration = request.PersonGeneration ?? model.DefaultPersonGeneration,
+            GenerateAudio = request.GenerateAudio ?? (model.RequiresGenerateAudio ? false : null),
         };
         foreach (ModelRule rule in model.Rules.Where(r => r.IsBrokenBy(complete)))
         {
@@ -142,6 +150,11 @@ public static class RequestRules
         if (match is not null)
         {
             return match;
+        }
+
+        if (allowed.Count == 0)
+        {
+            throw Violation(errorId, $"{model.ModelId} on {model.Provider} takes no -{parameter}: a {model.Mode} video keeps its input's.");
         }
 
         throw Violation(

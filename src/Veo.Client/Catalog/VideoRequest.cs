@@ -19,6 +19,9 @@ public sealed record VideoRequest
 
     public IReadOnlyList<ImageInput> ReferenceImages { get; init; } = Array.Empty<ImageInput>();
 
+    /// <summary>The video to extend (Extend mode).</summary>
+    public VideoInput? Video { get; init; }
+
     public string? Resolution { get; init; }
 
     public string? AspectRatio { get; init; }
@@ -45,17 +48,23 @@ public sealed record VideoRequest
     /// <summary>Let the provider rewrite a prompt that fails its checks.</summary>
     public bool? AutoFix { get; init; }
 
-    /// <summary>The request with each image replaced as <paramref name="replace"/> says (an upload's URL, fetched bytes).</summary>
-    internal VideoRequest WithImages(Func<ImageInput, ImageInput> replace) => this with
+    /// <summary>The request with each image and video replaced as <paramref name="replace"/> says (an upload's URL, fetched bytes).</summary>
+    internal VideoRequest WithMedia(Func<MediaInput, MediaInput> replace) => this with
     {
-        Image = Image is null ? null : replace(Image),
-        LastImage = LastImage is null ? null : replace(LastImage),
-        ReferenceImages = ReferenceImages.Select(replace).ToArray(),
+        Image = Image is null ? null : (ImageInput)replace(Image),
+        LastImage = LastImage is null ? null : (ImageInput)replace(LastImage),
+        ReferenceImages = ReferenceImages.Select(i => (ImageInput)replace(i)).ToArray(),
+        Video = Video is null ? null : (VideoInput)replace(Video),
     };
 
-    /// <summary>Every image the request carries, in the order they are sent.</summary>
-    public IEnumerable<ImageInput> AllImages()
+    /// <summary>Every image and video the request carries, in the order they are sent.</summary>
+    public IEnumerable<MediaInput> AllMedia()
     {
+        if (Video is not null)
+        {
+            yield return Video;
+        }
+
         if (Image is not null)
         {
             yield return Image;

@@ -22,7 +22,13 @@ public static class VeoErrorIds
     public const string ImageEmpty = "ImageEmpty";
     public const string ImageTooLarge = "ImageTooLarge";
     public const string ImageFormatNotSupported = "ImageFormatNotSupported";
-    public const string ImageUnreadable = "ImageUnreadable";
+    public const string FileUnreadable = "FileUnreadable";
+    public const string VideoNotFound = "VideoNotFound";
+    public const string VideoEmpty = "VideoEmpty";
+    public const string VideoTooLarge = "VideoTooLarge";
+    public const string VideoFormatNotSupported = "VideoFormatNotSupported";
+    public const string VideoUrlUnavailable = "VideoUrlUnavailable";
+    public const string VideoUrlRequired = "VideoUrlRequired";
     public const string ImageUrlUnavailable = "ImageUrlUnavailable";
 
     // Credentials and provider answers.

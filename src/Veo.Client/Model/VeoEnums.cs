@@ -20,6 +20,12 @@ public enum VeoMode
 
     /// <summary>Interpolation between a first and a last frame.</summary>
     FirstAndLastFrame,
+
+    /// <summary>Text-to-video: the prompt alone.</summary>
+    Text,
+
+    /// <summary>Continues a video by about seven seconds.</summary>
+    Extend,
 }
 
 /// <summary>The price and quality tier of a Veo 3.1 model.</summary>

@@ -56,6 +56,11 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
             Model(VeoMode.FirstAndLastFrame, VeoTier.Standard, "veo-3.1-first-last-frame-to-video", "first_image_url", Frames | VeoOption.SafetyTolerance | VeoOption.EnhancePrompt, StandardPeople),
             Model(VeoMode.FirstAndLastFrame, VeoTier.Fast, "veo-3.1-fast-first-last-frame-to-video", "first_image_url", Frames | VeoOption.SafetyTolerance, NoPeopleSetting),
             Lite(VeoMode.FirstAndLastFrame, "veo-3.1-lite-first-last-frame-to-video", "first_image_url", Frames),
+            Model(VeoMode.Text, VeoTier.Standard, "veo-3.1-text-to-video", null, Frames | VeoOption.SafetyTolerance | VeoOption.EnhancePrompt, StandardPeople),
+            Model(VeoMode.Text, VeoTier.Fast, "veo-3.1-fast-text-to-video", null, Frames | VeoOption.SafetyTolerance, NoPeopleSetting),
+            Lite(VeoMode.Text, "veo-3.1-lite-text-to-video", null, Frames),
+            Extend(VeoTier.Standard, "veo-3.1-extend", Frames | VeoOption.SafetyTolerance),
+            Extend(VeoTier.Fast, "veo-3.1-extend-fast", Frames | VeoOption.SafetyTolerance),
         };
     }
 
@@ -65,16 +70,16 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
 
     public async Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken)
     {
-        var uploaded = new Dictionary<ImageInput, ImageInput>();
-        foreach (ImageInput local in request.AllImages().Where(i => i.FilePath is not null).Distinct())
+        var uploaded = new Dictionary<MediaInput, MediaInput>();
+        foreach (MediaInput local in request.AllMedia().Where(m => m.FilePath is not null).Distinct())
         {
-            uploaded[local] = ImageInput.FromUrl(await UploadAsync(call, local, cancellationToken).ConfigureAwait(false));
+            uploaded[local] = local.AtUrl(await UploadAsync(call, local, cancellationToken).ConfigureAwait(false));
         }
 
-        return request.WithImages(image => uploaded.TryGetValue(image, out ImageInput? url) ? url : image);
+        return request.WithMedia(media => uploaded.TryGetValue(media, out MediaInput? url) ? url : media);
     }
 
-    public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, ImageEncoder images)
+    public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, MediaEncoder images)
     {
         writer.WriteStartObject();
         writer.WriteString("model", model.ModelId);
@@ -91,6 +96,12 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
             images.WriteUrl(writer, request.LastImage);
         }
 
+        if (request.Video is not null)
+        {
+            writer.WritePropertyName("video_url");
+            images.WriteUrl(writer, request.Video);
+        }
+
         if (request.ReferenceImages.Count > 0)
         {
             writer.WriteStartArray("reference_image_urls");
@@ -103,51 +114,16 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
         }
 
         writer.WriteString("aspect_ratio", request.AspectRatio);
-        writer.WriteString("resolution", request.Resolution);
-        if (request.DurationSeconds is int duration)
-        {
-            writer.WriteNumber("duration", duration);
-        }
-
-        if (request.GenerateAudio is bool audio)
-        {
-            writer.WriteBoolean("generate_audio", audio);
-        }
-
-        if (request.NegativePrompt is not null)
-        {
-            writer.WriteString("negative_prompt", request.NegativePrompt);
-        }
-
-        if (request.Seed is long seed)
-        {
-            writer.WriteNumber("seed", seed);
-        }
-
-        if (request.EnhancePrompt is bool enhance)
-        {
-            writer.WriteBoolean("enhance_prompt", enhance);
-        }
-
-        if (request.PersonGeneration is PersonGeneration person)
-        {
-            writer.WriteString("person_generation", model.Wire.PersonGeneration[person]);
-        }
-
-        if (request.ReferenceType is ReferenceType referenceType)
-        {
-            writer.WriteString("reference_type", referenceType == ReferenceType.Style ? "STYLE" : "ASSET");
-        }
-
-        if (request.SafetyTolerance is int tolerance)
-        {
-            writer.WriteNumber("safety_tolerance", tolerance);
-        }
-
-        if (request.AutoFix is bool autoFix)
-        {
-            writer.WriteBoolean("auto_fix", autoFix);
-        }
+        writer.WriteOptional("resolution", request.Resolution);
+        writer.WriteOptional("duration", request.DurationSeconds);
+        writer.WriteOptional("generate_audio", request.GenerateAudio);
+        writer.WriteOptional("negative_prompt", request.NegativePrompt);
+        writer.WriteOptional("seed", request.Seed);
+        writer.WriteOptional("enhance_prompt", request.EnhancePrompt);
+        writer.WriteOptional("person_generation", request.PersonGeneration is PersonGeneration person ? model.Wire.PersonGeneration[person] : null);
+        writer.WriteOptional("reference_type", request.ReferenceType is ReferenceType type ? type.ToString().ToUpperInvariant() : null);
+        writer.WriteOptional("safety_tolerance", request.SafetyTolerance);
+        writer.WriteOptional("auto_fix", request.AutoFix);
 
         writer.WriteEndObject();
     }
@@ -210,7 +186,19 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
             Options = options,
         };
 
-    private static ModelDefinition Lite(VeoMode mode, string modelId, string imageField, VeoOption options) =>
+    /// <summary>Extension continues a video by about seven seconds; it takes neither a resolution nor a duration.</summary>
+    private static ModelDefinition Extend(VeoTier tier, string modelId, VeoOption options) =>
+        new(VeoProvider.AIHubMax, VeoMode.Extend, tier, modelId, new WireNames { PersonGeneration = NoPeopleSetting })
+        {
+            Resolutions = Array.Empty<string>(),
+            DefaultResolution = null,
+            Durations = new[] { 7 },
+            DurationIsFixed = true,
+            DefaultDuration = 7,
+            Options = options,
+        };
+
+    private static ModelDefinition Lite(VeoMode mode, string modelId, string? imageField, VeoOption options) =>
         new(VeoProvider.AIHubMax, mode, VeoTier.Lite, modelId, new WireNames { ImageField = imageField, PersonGeneration = NoPeopleSetting })
         {
             Resolutions = LiteResolutions,
@@ -239,9 +227,9 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
     private static int? EstimatedSeconds(JsonElement answer) =>
         Json.Object(answer, "task_info") is JsonElement info ? Json.Int(info, "estimated_time") : null;
 
-    private static async Task<Uri> UploadAsync(ProviderCall call, ImageInput image, CancellationToken cancellationToken)
+    private static async Task<Uri> UploadAsync(ProviderCall call, MediaInput image, CancellationToken cancellationToken)
     {
-        LoadedImage content = image.Load();
+        LoadedMedia content = image.Load();
         string key = call.Connection.BaseUri.AbsoluteUri + "|" + Hash(content.Bytes);
         while (true)
         {
@@ -270,10 +258,10 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
         }
     }
 
-    private static async Task<Upload> SendUploadAsync(ProviderCall call, ImageInput image, LoadedImage content, CancellationToken cancellationToken)
+    private static async Task<Upload> SendUploadAsync(ProviderCall call, MediaInput image, LoadedMedia content, CancellationToken cancellationToken)
     {
         string name = Path.GetFileName(image.FilePath!);
-        call.Log.Verbose($"Uploading {name} ({ImageInput.FormatSize(content.Bytes.Length)}) to AIHubMax, which takes image URLs only.");
+        call.Log.Verbose($"Uploading {name} ({MediaInput.FormatSize(content.Bytes.Length)}) to AIHubMax, which takes URLs only.");
         var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {

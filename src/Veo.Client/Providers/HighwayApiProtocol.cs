@@ -60,6 +60,19 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
             new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstAndLastFrame, VeoTier.Lite, "veo-3.1-lite-firstlastframe",
                 new WireNames { DurationField = "duration", LastImageField = "last_frame_image", PersonGeneration = AdultOrNone })
             { Options = AllOptions },
+            // Text-to-video: the Standard and Fast pages make generate_audio required and enhancement always on.
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.Text, VeoTier.Standard, "veo-3.1-generate-text2video",
+                new WireNames { DurationField = "duration_seconds", PersonGeneration = AnyPeople })
+            { Options = AllOptions, EnhancePromptAlwaysOn = true, RequiresGenerateAudio = true },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.Text, VeoTier.Fast, "veo-3.1-fast-generate-text2video",
+                new WireNames { DurationField = "duration_seconds", PersonGeneration = AnyPeople })
+            { Options = AllOptions, EnhancePromptAlwaysOn = true, RequiresGenerateAudio = true },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.Text, VeoTier.Lite, "veo-3.1-lite-t2v",
+                new WireNames { DurationField = "duration", PersonGeneration = AdultOrNone })
+            { Options = AllOptions },
+            Extend(VeoTier.Standard, "veo-3.1-generate-extend", AllOptions & ~VeoOption.EnhancePrompt),
+            Extend(VeoTier.Fast, "veo-3.1-fast-generate-extend", AllOptions & ~VeoOption.EnhancePrompt),
+            Extend(VeoTier.Lite, "veo-3.1-lite-extend", AllOptions, videoUrlOnly: true),
         };
     }
 
@@ -70,7 +83,7 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
     public Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(request);
 
-    public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, ImageEncoder images)
+    public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, MediaEncoder images)
     {
         writer.WriteStartObject();
         writer.WriteString("prompt", request.Prompt);
@@ -84,6 +97,12 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
         {
             writer.WritePropertyName(model.Wire.LastImageField!);
             images.WriteUrlOrBase64(writer, request.LastImage);
+        }
+
+        if (request.Video is not null)
+        {
+            writer.WritePropertyName("video");
+            images.WriteUrlOrBase64(writer, request.Video);
         }
 
         if (request.ReferenceImages.Count > 0)
@@ -101,26 +120,19 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
             writer.WriteEndArray();
         }
 
-        if (model.Wire.DurationField is string durationField && request.DurationSeconds is int duration)
+        if (model.Wire.DurationField is string durationField)
         {
-            writer.WriteNumber(durationField, duration);
+            writer.WriteOptional(durationField, request.DurationSeconds);
         }
 
         writer.WriteString("resolution", request.Resolution);
         writer.WriteString("aspect_ratio", request.AspectRatio);
-        WriteIfGiven(writer, "sample_count", request.SampleCount);
-        WriteIfGiven(writer, "seed", request.Seed);
-        if (request.NegativePrompt is not null)
-        {
-            writer.WriteString("negative_prompt", request.NegativePrompt);
-        }
-
-        WriteIfGiven(writer, "generate_audio", request.GenerateAudio);
-        WriteIfGiven(writer, "enhance_prompt", request.EnhancePrompt);
-        if (request.PersonGeneration is PersonGeneration person)
-        {
-            writer.WriteString("person_generation", model.Wire.PersonGeneration[person]);
-        }
+        writer.WriteOptional("sample_count", request.SampleCount);
+        writer.WriteOptional("seed", request.Seed);
+        writer.WriteOptional("negative_prompt", request.NegativePrompt);
+        writer.WriteOptional("generate_audio", request.GenerateAudio);
+        writer.WriteOptional("enhance_prompt", request.EnhancePrompt);
+        writer.WriteOptional("person_generation", request.PersonGeneration is PersonGeneration person ? model.Wire.PersonGeneration[person] : null);
 
         writer.WriteEndObject();
     }
@@ -192,19 +204,14 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
             Options = AllOptions,
         };
 
-    private static void WriteIfGiven(Utf8JsonWriter writer, string name, long? value)
-    {
-        if (value is long number)
+    /// <summary>Extension adds about seven seconds to the input video; no duration is sent.</summary>
+    private static ModelDefinition Extend(VeoTier tier, string modelId, VeoOption options, bool videoUrlOnly = false) =>
+        new(VeoProvider.HighwayApi, VeoMode.Extend, tier, modelId, new WireNames { PersonGeneration = AdultOrNone })
         {
-            writer.WriteNumber(name, number);
-        }
-    }
-
-    private static void WriteIfGiven(Utf8JsonWriter writer, string name, bool? value)
-    {
-        if (value is bool flag)
-        {
-            writer.WriteBoolean(name, flag);
-        }
-    }
+            Durations = new[] { 7 },
+            DurationIsFixed = true,
+            DefaultDuration = 7,
+            Options = options,
+            VideoUrlOnly = videoUrlOnly,
+        };
 }

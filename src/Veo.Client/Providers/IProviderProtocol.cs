@@ -26,13 +26,13 @@ internal interface IProviderProtocol
     string CreatePath(ModelDefinition model);
 
     /// <summary>
-    /// Turns the request's images into what the provider takes, after -WhatIf and before the create request:
+    /// Turns the request's images and video into what the provider takes, after -WhatIf and before the create request:
     /// uploads local files for a URL-only provider, fetches and checks URLs for a bytes-only one.
     /// </summary>
     Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken);
 
     /// <summary>Writes the create body for a request that <see cref="RequestRules"/> accepted.</summary>
-    void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, ImageEncoder images);
+    void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, MediaEncoder media);
 
     string ReadTaskId(JsonElement createAnswer);
 

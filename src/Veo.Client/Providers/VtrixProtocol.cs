@@ -26,8 +26,9 @@ internal sealed class VtrixProtocol : IProviderProtocol
     // {"model", "input": [{"params": {…}}]}. Only WriteCreateBody needs to change if the wrapper turns out to be required.
     private const string ModelId = "veo_31_fast";
 
-    // Image, first/last-frame and reference flows accept only allow_adult.
+    // Image, first/last-frame and reference flows accept only allow_adult; text-to-video and extension only allow_all.
     private static readonly Dictionary<PersonGeneration, string> AdultsOnly = new() { [PersonGeneration.AllowAdult] = "allow_adult" };
+    private static readonly Dictionary<PersonGeneration, string> AnyoneOnly = new() { [PersonGeneration.AllowAll] = "allow_all" };
 
     // Declared after the tables it uses: static fields initialise in order.
     public static readonly VtrixProtocol Instance = new();
@@ -38,7 +39,9 @@ internal sealed class VtrixProtocol : IProviderProtocol
         {
             Model(VeoMode.FirstFrame),
             Model(VeoMode.FirstAndLastFrame),
-            Model(VeoMode.Reference, referenceImages: true),
+            Model(VeoMode.Reference),
+            Model(VeoMode.Text),
+            Model(VeoMode.Extend),
         };
     }
 
@@ -48,35 +51,38 @@ internal sealed class VtrixProtocol : IProviderProtocol
 
     public async Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken)
     {
-        var fetched = new Dictionary<ImageInput, ImageInput>();
-        foreach (ImageInput remote in request.AllImages().Where(i => !i.HasContent).Distinct())
+        var fetched = new Dictionary<MediaInput, MediaInput>();
+        foreach (MediaInput remote in request.AllMedia().Where(m => !m.HasContent).Distinct())
         {
-            fetched[remote] = await ImageFetcher.FetchAsync(call, remote, cancellationToken).ConfigureAwait(false);
+            fetched[remote] = await MediaFetcher.FetchAsync(call, remote, cancellationToken).ConfigureAwait(false);
         }
 
-        return request.WithImages(image => fetched.TryGetValue(image, out ImageInput? bytes) ? bytes : image);
+        return request.WithMedia(media => fetched.TryGetValue(media, out MediaInput? bytes) ? bytes : media);
     }
 
-    public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, ImageEncoder images)
+    public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, MediaEncoder images)
     {
         writer.WriteStartObject();
         writer.WriteString("model", ModelId);
         writer.WriteString("prompt", request.Prompt);
-        if (request.NegativePrompt is not null)
-        {
-            writer.WriteString("negativePrompt", request.NegativePrompt);
-        }
+        writer.WriteOptional("negativePrompt", request.NegativePrompt);
 
         if (request.Image is not null)
         {
             writer.WritePropertyName("image");
-            WriteImage(writer, request.Image, images);
+            WriteMedia(writer, request.Image, images);
         }
 
         if (request.LastImage is not null)
         {
             writer.WritePropertyName("lastFrame");
-            WriteImage(writer, request.LastImage, images);
+            WriteMedia(writer, request.LastImage, images);
+        }
+
+        if (request.Video is not null)
+        {
+            writer.WritePropertyName("video");
+            WriteMedia(writer, request.Video, images);
         }
 
         if (request.ReferenceImages.Count > 0)
@@ -86,7 +92,7 @@ internal sealed class VtrixProtocol : IProviderProtocol
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName("image");
-                WriteImage(writer, reference, images);
+                WriteMedia(writer, reference, images);
                 writer.WriteString("referenceType", "asset");
                 writer.WriteEndObject();
             }
@@ -96,15 +102,8 @@ internal sealed class VtrixProtocol : IProviderProtocol
 
         writer.WriteString("aspectRatio", request.AspectRatio);
         writer.WriteString("resolution", request.Resolution);
-        if (request.DurationSeconds is int duration)
-        {
-            writer.WriteNumber("durationSeconds", duration);
-        }
-
-        if (request.PersonGeneration is PersonGeneration person)
-        {
-            writer.WriteString("personGeneration", model.Wire.PersonGeneration[person]);
-        }
+        writer.WriteOptional("durationSeconds", request.DurationSeconds);
+        writer.WriteOptional("personGeneration", request.PersonGeneration is PersonGeneration person ? model.Wire.PersonGeneration[person] : null);
 
         writer.WriteEndObject();
     }
@@ -150,20 +149,24 @@ internal sealed class VtrixProtocol : IProviderProtocol
         return ApiErrors.FromStatus("Vtrix", call, statusCode, code, message, errorId);
     }
 
-    private static ModelDefinition Model(VeoMode mode, bool referenceImages = false) =>
-        new(VeoProvider.Vtrix, mode, VeoTier.Fast, ModelId, new WireNames { PersonGeneration = AdultsOnly })
+    /// <summary>Google's rules: reference images and extension need 8 s, extension is 720p, 1080p and 4k need 8 s.</summary>
+    private static ModelDefinition Model(VeoMode mode)
+    {
+        bool anyone = mode is VeoMode.Text or VeoMode.Extend;
+        return new ModelDefinition(VeoProvider.Vtrix, mode, VeoTier.Fast, ModelId, new WireNames { PersonGeneration = anyone ? AnyoneOnly : AdultsOnly })
         {
-            Resolutions = new[] { "720p", "1080p", "4k" },
-            Durations = referenceImages ? new[] { 8 } : new[] { 4, 6, 8 },
-            MinReferenceImages = referenceImages ? 1 : 0,
-            MaxReferenceImages = referenceImages ? 3 : 0,
+            Resolutions = mode == VeoMode.Extend ? new[] { "720p" } : new[] { "720p", "1080p", "4k" },
+            Durations = mode is VeoMode.Reference or VeoMode.Extend ? new[] { 8 } : new[] { 4, 6, 8 },
+            MinReferenceImages = mode == VeoMode.Reference ? 1 : 0,
+            MaxReferenceImages = mode == VeoMode.Reference ? 3 : 0,
             Options = VeoOption.NegativePrompt,
-            DefaultPersonGeneration = PersonGeneration.AllowAdult,
+            DefaultPersonGeneration = anyone ? PersonGeneration.AllowAll : PersonGeneration.AllowAdult,
             Rules = new[] { ModelRule.OnlyAtDuration(8, "1080p", "4k") },
         };
+    }
 
-    /// <summary>The image as Google's Vertex form: raw base64 and its MIME type.</summary>
-    private static void WriteImage(Utf8JsonWriter writer, ImageInput image, ImageEncoder images)
+    /// <summary>An image or video in Google's Vertex form: raw base64 and its MIME type.</summary>
+    private static void WriteMedia(Utf8JsonWriter writer, MediaInput image, MediaEncoder images)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("bytesBase64Encoded");

@@ -6,7 +6,7 @@ namespace Veo.PowerShell.Commands;
 /// <summary>Creates a video that starts at an image (FirstFrame) or moves from a first to a last image (FirstAndLastFrame).</summary>
 [Cmdlet(VerbsCommon.New, "VeoFrameVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FirstFrameSet)]
 [OutputType(typeof(VeoTask))]
-public sealed class NewVeoFrameVideoCommand : NewVeoVideoCommand
+public sealed class NewVeoFrameVideoCommand : NewTimedVeoVideoCommand
 {
     private const string FirstFrameSet = "FirstFrame";
     private const string FirstAndLastFrameSet = "FirstAndLastFrame";
@@ -21,15 +21,11 @@ public sealed class NewVeoFrameVideoCommand : NewVeoVideoCommand
     [ValidateNotNullOrEmpty]
     public string LastImage { get; set; } = string.Empty;
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public int DurationSeconds { get; set; }
-
     protected override VeoMode Mode => ParameterSetName == FirstAndLastFrameSet ? VeoMode.FirstAndLastFrame : VeoMode.FirstFrame;
 
-    protected override VideoRequest AddImages(VideoRequest request) => request with
+    protected override VideoRequest AddInputs(VideoRequest request) => base.AddInputs(request) with
     {
         Image = ToImage(Image),
         LastImage = Mode == VeoMode.FirstAndLastFrame ? ToImage(LastImage) : null,
-        DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
     };
 }

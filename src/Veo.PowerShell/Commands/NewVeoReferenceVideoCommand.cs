@@ -20,7 +20,7 @@ public sealed class NewVeoReferenceVideoCommand : NewVeoVideoCommand
 
     protected override VeoMode Mode => VeoMode.Reference;
 
-    protected override VideoRequest AddImages(VideoRequest request) => request with
+    protected override VideoRequest AddInputs(VideoRequest request) => request with
     {
         ReferenceImages = ReferenceImage.Select(ToImage).ToArray(),
         ReferenceType = IsBound(nameof(ReferenceType)) ? ReferenceType : null,

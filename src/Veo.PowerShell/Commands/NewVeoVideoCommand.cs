@@ -16,11 +16,12 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public string Prompt { get; set; } = string.Empty;
 
     /// <summary>
-    /// The model tier: Standard, Fast (the default) or Lite. A string rather than an enum so that tab completion can
-    /// offer only the tiers the chosen provider has (PowerShell completes enum parameters itself).
+    /// The model tier: Standard, Fast (the default) or Lite, or a model id standing for its tier. A string rather than
+    /// an enum so that tab completion can offer only the tiers the chosen provider has (PowerShell completes enums itself).
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ModelTierCompleter))]
+    [ModelTierTransformation]
     [ValidateEnumName(typeof(VeoTier))]
     public string Model { get; set; } = nameof(VeoTier.Fast);
 
@@ -72,16 +73,31 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
     protected abstract VeoMode Mode { get; }
 
-    /// <summary>The images of this cmdlet's mode, added to the common request.</summary>
-    protected abstract VideoRequest AddImages(VideoRequest request);
+    /// <summary>The images or video (and other settings) of this cmdlet's mode, added to the common request.</summary>
+    protected abstract VideoRequest AddInputs(VideoRequest request);
+
+    /// <summary>The task whose video this request uses, when it came from one (extension); its connection is the default.</summary>
+    protected virtual VeoTask? SourceTask => null;
 
     protected override void ProcessRecord()
     {
-        VeoConnection connection = ResolveConnection();
+        VeoConnection connection;
+        VideoRequest request;
+        try
+        {
+            connection = ResolveConnection(SourceTask);
+            request = AddInputs(BuildCommonRequest());
+        }
+        catch (VeoException ex)
+        {
+            ReportInputError(ex, Prompt);
+            return;
+        }
+
         PreparedCreate prepared;
         try
         {
-            prepared = Client.Prepare(connection, AddImages(BuildCommonRequest()));
+            prepared = Client.Prepare(connection, request);
         }
         catch (VeoException ex)
         {
@@ -129,4 +145,15 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     };
 
     protected bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+}
+
+/// <summary>The New- cmdlets whose videos can be 4, 6 or 8 seconds long.</summary>
+public abstract class NewTimedVeoVideoCommand : NewVeoVideoCommand
+{
+    /// <summary>4, 6 or 8 seconds (8 by default); what each model allows is in Get-VeoModel.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public int DurationSeconds { get; set; }
+
+    protected override VideoRequest AddInputs(VideoRequest request) =>
+        request with { DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null };
 }

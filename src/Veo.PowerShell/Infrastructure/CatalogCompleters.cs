@@ -34,6 +34,8 @@ public abstract class CatalogCompleter : IArgumentCompleter
     {
         "New-VeoReferenceVideo" => VeoMode.Reference,
         "New-VeoFrameVideo" => bound.Contains("LastImage") ? VeoMode.FirstAndLastFrame : VeoMode.FirstFrame,
+        "New-VeoTextVideo" => VeoMode.Text,
+        "New-VeoExtendedVideo" => VeoMode.Extend,
         _ => null,
     };
 

@@ -24,15 +24,19 @@ public sealed class ProvidersAgainstSimulatorTests : IDisposable
     {
         ImageInput first = ImageInput.FromFile(_images.Png("first.png", 1));
         ImageInput last = ImageInput.FromFile(_images.Png("last.png", 2));
+        string clip = Path.Combine(_images.Folder, "clip.mp4");
+        File.WriteAllBytes(clip, Convert.FromBase64String("AAAAGGZ0eXBpc29tAAAAAA=="));
         return new VideoRequest
         {
             Mode = model.Mode,
             Tier = model.Tier,
             Prompt = "a fox in snow",
-            Image = model.Mode == VeoMode.Reference ? null : first,
+            Image = model.Mode is VeoMode.FirstFrame or VeoMode.FirstAndLastFrame ? first : null,
+            Video = model.Mode != VeoMode.Extend ? null
+                : model.VideoUrlOnly ? VideoInput.FromUrl(new Uri("https://example.com/clip.mp4")) : VideoInput.FromFile(clip),
             LastImage = model.Mode == VeoMode.FirstAndLastFrame ? last : null,
             ReferenceImages = model.Mode == VeoMode.Reference ? new[] { first, last } : Array.Empty<ImageInput>(),
-            Resolution = model.Resolutions.Last(),
+            Resolution = model.Resolutions.LastOrDefault(),
             AspectRatio = "9:16",
             DurationSeconds = model.DurationIsFixed ? null : 8,
             Seed = model.Takes(VeoOption.Seed) ? 42 : null,

@@ -9,6 +9,11 @@ internal static class AIHubMaxBodies
 {
     public static readonly string[] Models =
     [
+        "veo-3.1-text-to-video",
+        "veo-3.1-fast-text-to-video",
+        "veo-3.1-lite-text-to-video",
+        "veo-3.1-extend",
+        "veo-3.1-extend-fast",
         "veo-3.1-reference-to-video",
         "veo-3.1-fast-reference-to-video",
         "veo-3.1-image-to-video",
@@ -28,7 +33,11 @@ internal static class AIHubMaxBodies
     public static JsonObject Minimal(string model, string prompt = "A cat surfing a wave")
     {
         var body = new JsonObject { ["model"] = model, ["prompt"] = prompt };
-        if (model.EndsWith("-reference-to-video", StringComparison.Ordinal))
+        if (model.StartsWith("veo-3.1-extend", StringComparison.Ordinal))
+        {
+            body["video_url"] = SimulatorBodies.VideoUrl;
+        }
+        else if (model.EndsWith("-reference-to-video", StringComparison.Ordinal))
         {
             body["reference_image_urls"] = ReferenceUrls(1);
         }
@@ -37,11 +46,12 @@ internal static class AIHubMaxBodies
             body["first_image_url"] = SimulatorBodies.ImageUrl;
             body["last_image_url"] = SimulatorBodies.ImageUrl;
         }
-        else
+        else if (model.EndsWith("-image-to-video", StringComparison.Ordinal))
         {
             body["image_url"] = SimulatorBodies.ImageUrl;
         }
 
+        // Text-to-video takes the prompt alone.
         return body;
     }
 

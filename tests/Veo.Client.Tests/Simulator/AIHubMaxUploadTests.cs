@@ -105,6 +105,27 @@ public sealed class AIHubMaxUploadTests
     }
 
     [Fact]
+    public async Task Mp4_upload_is_served_as_video_and_taken_as_the_video_to_extend()
+    {
+        await using SimulatorServer sim = await SimulatorServer.StartAsync();
+        using var api = new AIHubMaxApi(sim);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SimulatorBodies.Mp4), "file", "local.mp4" } };
+
+        JsonObject unnamed = await api.UploadJsonAsync(new JsonObject { ["file_data"] = "data:video/mp4;base64," + SimulatorBodies.Mp4Base64 });
+        JsonObject streamed = await ProviderApi.ReadOkAsync(api.UploadStreamAsync(form));
+
+        Assert.Equal(("upload.mp4", "local.mp4"), ((string)unnamed["filename"]!, (string)streamed["filename"]!));
+        foreach (JsonObject file in new[] { unnamed, streamed })
+        {
+            using HttpResponseMessage served = await api.Http.GetAsync((string)file["url"]!);
+            Assert.Equal("video/mp4", served.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(SimulatorBodies.Mp4, await served.Content.ReadAsByteArrayAsync());
+        }
+
+        await api.CreateTaskAsync(AIHubMaxBodies.Minimal("veo-3.1-extend").With("video_url", (string)streamed["url"]!));
+    }
+
+    [Fact]
     public async Task Upload_fault_hits_uploads_only()
     {
         await using SimulatorServer sim = await SimulatorServer.StartAsync();

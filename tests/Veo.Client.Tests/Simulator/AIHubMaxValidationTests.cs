@@ -12,6 +12,7 @@ public sealed class AIHubMaxValidationTests : IClassFixture<SharedSimulatorFixtu
 {
     private const string Standard = "veo-3.1-image-to-video";
     private const string Lite = "veo-3.1-lite-image-to-video";
+    private const string Extend = "veo-3.1-extend";
 
     private readonly AIHubMaxApi _api;
 
@@ -67,7 +68,9 @@ public sealed class AIHubMaxValidationTests : IClassFixture<SharedSimulatorFixtu
     [InlineData("veo-3.1-first-last-frame-to-video", "last_image_url", "last_image")]
     [InlineData("veo-3.1-fast-first-last-frame-to-video", "first_image_url", "image_url")]
     [InlineData("veo-3.1-reference-to-video", "reference_image_urls", "reference_images")]
-    public async Task Misnamed_image_field_is_rejected(string model, string field, string misnamed)
+    [InlineData(Extend, "video_url", "video")]
+    [InlineData("veo-3.1-extend-fast", "video_url", "video_uri")]
+    public async Task Misnamed_media_field_is_rejected(string model, string field, string misnamed)
     {
         JsonObject body = AIHubMaxBodies.Minimal(model);
         JsonNode value = body[field]!.DeepClone();
@@ -85,6 +88,14 @@ public sealed class AIHubMaxValidationTests : IClassFixture<SharedSimulatorFixtu
     [InlineData("veo-3.1-lite-first-last-frame-to-video", "person_generation", "dont_allow")]
     [InlineData("veo-3.1-reference-to-video", "negative_prompt", "blur")]
     [InlineData("veo-3.1-reference-to-video", "seed", 1)]
+    [InlineData("veo-3.1-text-to-video", "image_url", SimulatorBodies.ImageUrl)]
+    [InlineData("veo-3.1-fast-text-to-video", "enhance_prompt", true)]
+    [InlineData("veo-3.1-fast-text-to-video", "person_generation", "allow_adult")]
+    [InlineData("veo-3.1-lite-text-to-video", "safety_tolerance", 3)]
+    [InlineData(Extend, "resolution", "720p")]
+    [InlineData(Extend, "enhance_prompt", true)]
+    [InlineData("veo-3.1-extend-fast", "duration", 8)]
+    [InlineData("veo-3.1-extend-fast", "person_generation", "allow_adult")]
     public async Task Option_the_model_does_not_take_is_rejected(string model, string field, object value) =>
         await AssertRejectedAsync(AIHubMaxBodies.Minimal(model).With(field, JsonSerializer.SerializeToNode(value)), field);
 
@@ -103,16 +114,18 @@ public sealed class AIHubMaxValidationTests : IClassFixture<SharedSimulatorFixtu
     [InlineData("veo-3.1-lite-first-last-frame-to-video", """
         {"negative_prompt": "blur", "seed": 0, "resolution": "720p", "duration": 4, "generate_audio": true, "auto_fix": true}
         """)]
-    public async Task Every_option_the_model_takes_is_accepted(string model, string options)
-    {
-        JsonObject body = AIHubMaxBodies.Minimal(model);
-        foreach ((string field, JsonNode? value) in JsonNode.Parse(options)!.AsObject())
-        {
-            body[field] = value!.DeepClone();
-        }
-
-        await AssertAcceptedAsync(body);
-    }
+    [InlineData("veo-3.1-text-to-video", """
+        {"aspect_ratio": "9:16", "duration": 6, "resolution": "4k", "generate_audio": true, "auto_fix": false, "negative_prompt": "blur",
+         "seed": 4294967295, "safety_tolerance": 6, "enhance_prompt": true, "person_generation": "dont_allow"}
+        """)]
+    [InlineData("veo-3.1-fast-text-to-video", """{"duration": 4, "resolution": "720p", "safety_tolerance": 1, "seed": 0}""")]
+    [InlineData("veo-3.1-lite-text-to-video", """{"duration": 8, "resolution": "1080p", "generate_audio": true, "negative_prompt": ""}""")]
+    [InlineData(Extend, """
+        {"aspect_ratio": "9:16", "generate_audio": false, "auto_fix": true, "negative_prompt": "blur", "safety_tolerance": 6, "seed": 42}
+        """)]
+    [InlineData("veo-3.1-extend-fast", """{"aspect_ratio": "16:9", "generate_audio": true, "safety_tolerance": 1}""")]
+    public async Task Every_option_the_model_takes_is_accepted(string model, string options) =>
+        await AssertAcceptedAsync(AIHubMaxBodies.Minimal(model).WithAll(options));
 
     [Theory]
     [InlineData(Lite, "resolution", "4k")]
@@ -128,17 +141,23 @@ public sealed class AIHubMaxValidationTests : IClassFixture<SharedSimulatorFixtu
     [InlineData(Standard, "prompt", "")]
     [InlineData("veo-3.1-reference-to-video", "duration", 6)]
     [InlineData("veo-3.1-reference-to-video", "reference_type", "style")]
+    [InlineData("veo-3.1-lite-text-to-video", "resolution", "4k")]
+    [InlineData("veo-3.1-text-to-video", "duration", 7)]
+    [InlineData(Extend, "safety_tolerance", 7)]
+    [InlineData("veo-3.1-extend-fast", "aspect_ratio", "1:1")]
     public async Task Bad_value_is_rejected(string model, string field, object value) =>
         await AssertRejectedAsync(AIHubMaxBodies.Minimal(model).With(field, JsonSerializer.SerializeToNode(value)), field);
 
     [Theory]
-    [InlineData("1080p", 6, false)]
-    [InlineData(null, 4, false)]
-    [InlineData("1080p", 8, true)]
-    [InlineData("720p", 6, true)]
-    public async Task Lite_at_1080p_takes_only_eight_seconds(string? resolution, int duration, bool accepted)
+    [InlineData(Lite, "1080p", 6, false)]
+    [InlineData(Lite, null, 4, false)]
+    [InlineData(Lite, "1080p", 8, true)]
+    [InlineData(Lite, "720p", 6, true)]
+    [InlineData("veo-3.1-lite-text-to-video", null, 6, false)]
+    [InlineData("veo-3.1-lite-text-to-video", "720p", 4, true)]
+    public async Task Lite_at_1080p_takes_only_eight_seconds(string model, string? resolution, int duration, bool accepted)
     {
-        JsonObject body = AIHubMaxBodies.Minimal(Lite).With("resolution", resolution).With("duration", duration);
+        JsonObject body = AIHubMaxBodies.Minimal(model).With("resolution", resolution).With("duration", duration);
         await (accepted ? AssertAcceptedAsync(body) : AssertRejectedAsync(body, "duration"));
     }
 
@@ -147,21 +166,17 @@ public sealed class AIHubMaxValidationTests : IClassFixture<SharedSimulatorFixtu
     [InlineData("data-url")]
     [InlineData("ftp")]
     [InlineData("relative")]
-    public async Task Image_that_is_not_an_http_url_is_invalid_image_url(string kind)
+    public async Task Image_or_video_that_is_not_an_http_url_is_rejected(string kind)
     {
-        string image = kind switch
-        {
-            "base64" => SimulatorBodies.PngBase64,
-            "data-url" => "data:image/png;base64," + SimulatorBodies.PngBase64,
-            "ftp" => "ftp://example.com/frame.png",
-            _ => "/frame.png",
-        };
+        string image = NotAnHttpUrl(kind, SimulatorBodies.PngBase64, "image/png", "frame.png");
 
         await AssertRejectedAsync(AIHubMaxBodies.Minimal(Standard).With("image_url", image), "image_url", "invalid_image_url");
         JsonArray references = AIHubMaxBodies.ReferenceUrls(2);
         references[1] = image;
         await AssertRejectedAsync(
             AIHubMaxBodies.Minimal("veo-3.1-fast-reference-to-video").With("reference_image_urls", references), "reference_image_urls[1]", "invalid_image_url");
+        // No video error code is documented, so a bad video_url is plain invalid_parameters.
+        await AssertRejectedAsync(AIHubMaxBodies.Minimal(Extend).With("video_url", NotAnHttpUrl(kind, SimulatorBodies.Mp4Base64, "video/mp4", "clip.mp4")), "video_url");
     }
 
     [Theory]
@@ -173,7 +188,7 @@ public sealed class AIHubMaxValidationTests : IClassFixture<SharedSimulatorFixtu
     }
 
     [Theory]
-    [InlineData("veo-3.1-text-to-video")]
+    [InlineData("veo-3.1-lite-extend")]
     [InlineData("veo-3.1-lite-reference-to-video")]
     [InlineData("veo-3.1-generate-img2video")]
     public async Task Unknown_model_is_model_not_found(string model)
@@ -192,6 +207,14 @@ public sealed class AIHubMaxValidationTests : IClassFixture<SharedSimulatorFixtu
     }
 
     public void Dispose() => _api.Dispose();
+
+    private static string NotAnHttpUrl(string kind, string base64, string mimeType, string fileName) => kind switch
+    {
+        "base64" => base64,
+        "data-url" => $"data:{mimeType};base64,{base64}",
+        "ftp" => $"ftp://example.com/{fileName}",
+        _ => "/" + fileName,
+    };
 
     private Task AssertRejectedAsync(JsonObject body, string field, string code = "invalid_parameters") =>
         _api.AssertRejectedAsync(body, field, response => AIHubMaxApi.AssertErrorAsync(response, HttpStatusCode.UnprocessableEntity, "validation_error", code));

@@ -56,6 +56,11 @@ public sealed class RequestValidationTests : IClassFixture<SharedSimulatorFixtur
     [InlineData("veo-3.1-generate-img2video", "duration")]
     [InlineData("veo-3.1-generate-reference", "duration")]
     [InlineData("veo-3.1-fast-generate-reference", "duration_seconds")]
+    [InlineData("veo-3.1-lite-t2v", "duration_seconds")]
+    [InlineData("veo-3.1-generate-text2video", "duration")]
+    [InlineData("veo-3.1-generate-extend", "duration")]
+    [InlineData("veo-3.1-fast-generate-extend", "duration_seconds")]
+    [InlineData("veo-3.1-lite-extend", "duration")]
     public async Task Duration_field_of_another_tier_is_rejected(string endpoint, string field) =>
         await AssertRejectedAsync(endpoint, SimulatorBodies.Minimal(endpoint).With(field, 8), field);
 
@@ -65,6 +70,8 @@ public sealed class RequestValidationTests : IClassFixture<SharedSimulatorFixtur
     [InlineData("veo-3.1-generate-firstlastframe", "duration_seconds")]
     [InlineData("veo-3.1-fast-generate-firstlastframe", "duration_seconds")]
     [InlineData("veo-3.1-fast-generate-img2video", "duration_seconds")]
+    [InlineData("veo-3.1-lite-t2v", "duration")]
+    [InlineData("veo-3.1-fast-generate-text2video", "duration_seconds")]
     public async Task Duration_field_of_the_tier_is_accepted(string endpoint, string field) =>
         await AssertAcceptedAsync(endpoint, SimulatorBodies.Minimal(endpoint).With(field, 6));
 
@@ -73,6 +80,67 @@ public sealed class RequestValidationTests : IClassFixture<SharedSimulatorFixtur
     [InlineData("veo-3.1-lite-i2v", "enhance_prompt")]
     public async Task Fields_the_lite_endpoints_do_not_have_are_rejected(string endpoint, string field) =>
         await AssertRejectedAsync(endpoint, SimulatorBodies.Minimal(endpoint).With(field, field == "enhance_prompt" ? JsonValue.Create(true) : JsonValue.Create(SimulatorBodies.ImageUrl)), field);
+
+    [Theory]
+    [InlineData("veo-3.1-generate-text2video", true, true)]
+    [InlineData("veo-3.1-fast-generate-text2video", false, false)]
+    [InlineData("veo-3.1-lite-t2v", false, true)]
+    [InlineData("veo-3.1-lite-extend", true, true)]
+    [InlineData("veo-3.1-generate-extend", true, false)]
+    [InlineData("veo-3.1-fast-generate-extend", false, false)]
+    public async Task Enhance_prompt_is_per_endpoint_and_only_true_on_text2video(string endpoint, bool value, bool accepted)
+    {
+        JsonObject body = SimulatorBodies.Minimal(endpoint).With("enhance_prompt", value);
+        await (accepted ? AssertAcceptedAsync(endpoint, body) : AssertRejectedAsync(endpoint, body, "enhance_prompt"));
+    }
+
+    [Theory]
+    [InlineData("veo-3.1-generate-text2video", false)]
+    [InlineData("veo-3.1-fast-generate-text2video", false)]
+    [InlineData("veo-3.1-lite-t2v", true)]
+    [InlineData("veo-3.1-generate-extend", true)]
+    public async Task Generate_audio_is_required_on_standard_and_fast_text2video_only(string endpoint, bool accepted)
+    {
+        JsonObject body = SimulatorBodies.Minimal(endpoint);
+        body.Remove("generate_audio");
+        await (accepted ? AssertAcceptedAsync(endpoint, body) : AssertRejectedAsync(endpoint, body, "generate_audio"));
+    }
+
+    [Theory]
+    [InlineData("prompt", 2048, true)]
+    [InlineData("prompt", 2049, false)]
+    [InlineData("negative_prompt", 2048, true)]
+    [InlineData("negative_prompt", 2049, false)]
+    public async Task Lite_text2video_takes_prompts_of_up_to_2048_characters(string field, int length, bool accepted)
+    {
+        const string endpoint = "veo-3.1-lite-t2v";
+        JsonObject body = SimulatorBodies.Minimal(endpoint).With(field, new string('a', length));
+        await (accepted ? AssertAcceptedAsync(endpoint, body) : AssertRejectedAsync(endpoint, body, field));
+    }
+
+    [Theory]
+    [InlineData("veo-3.1-generate-extend", "url", true)]
+    [InlineData("veo-3.1-fast-generate-extend", "mp4", true)]
+    [InlineData("veo-3.1-generate-extend", "png", false)]
+    [InlineData("veo-3.1-generate-extend", "data-uri", false)]
+    [InlineData("veo-3.1-generate-extend", "not-base64", false)]
+    [InlineData("veo-3.1-fast-generate-extend", "ftp-url", false)]
+    [InlineData("veo-3.1-lite-extend", "url", true)]
+    [InlineData("veo-3.1-lite-extend", "mp4", false)]
+    public async Task Video_must_be_a_url_or_base64_mp4_and_only_a_url_on_lite(string endpoint, string kind, bool accepted)
+    {
+        string video = kind switch
+        {
+            "url" => SimulatorBodies.VideoUrl,
+            "mp4" => SimulatorBodies.Mp4Base64,
+            "png" => SimulatorBodies.PngBase64,
+            "data-uri" => "data:video/mp4;base64," + SimulatorBodies.Mp4Base64,
+            "not-base64" => "this is not a video!",
+            _ => "ftp://example.com/clip.mp4",
+        };
+        JsonObject body = SimulatorBodies.Minimal(endpoint).With("video", video);
+        await (accepted ? AssertAcceptedAsync(endpoint, body) : AssertRejectedAsync(endpoint, body, "video"));
+    }
 
     [Fact]
     public async Task Fast_first_last_frame_wants_disallow_not_dont_allow()
@@ -89,6 +157,10 @@ public sealed class RequestValidationTests : IClassFixture<SharedSimulatorFixtur
     [InlineData("veo-3.1-lite-i2v", "allow_all", false)]
     [InlineData("veo-3.1-generate-reference", "dont_allow", true)]
     [InlineData("veo-3.1-generate-reference", "allow_all", false)]
+    [InlineData("veo-3.1-fast-generate-text2video", "allow_all", true)]
+    [InlineData("veo-3.1-lite-t2v", "allow_all", false)]
+    [InlineData("veo-3.1-generate-extend", "allow_all", false)]
+    [InlineData("veo-3.1-lite-extend", "dont_allow", true)]
     public async Task Person_generation_values_are_per_endpoint(string endpoint, string value, bool accepted)
     {
         JsonObject body = SimulatorBodies.Minimal(endpoint).With("person_generation", value);
@@ -114,22 +186,29 @@ public sealed class RequestValidationTests : IClassFixture<SharedSimulatorFixtur
         await AssertRejectedAsync(endpoint, SimulatorBodies.Minimal(endpoint).With(field, JsonSerializer.SerializeToNode(value)), field);
     }
 
-    [Fact]
-    public async Task Every_optional_field_at_its_limits_is_accepted()
-    {
-        const string endpoint = "veo-3.1-generate-firstlastframe";
-        JsonObject body = SimulatorBodies.Minimal(endpoint)
-            .With("seed", 4294967295L)
-            .With("resolution", "1080p")
-            .With("aspect_ratio", "9:16")
-            .With("sample_count", 4)
-            .With("enhance_prompt", true)
-            .With("generate_audio", false)
-            .With("negative_prompt", string.Empty)
-            .With("duration_seconds", 4)
-            .With("person_generation", "allow_adult");
-        await AssertAcceptedAsync(endpoint, body);
-    }
+    [Theory]
+    [InlineData("veo-3.1-generate-firstlastframe", """
+        {"seed": 4294967295, "resolution": "1080p", "aspect_ratio": "9:16", "sample_count": 4, "enhance_prompt": true,
+         "generate_audio": false, "negative_prompt": "", "duration_seconds": 4, "person_generation": "allow_adult"}
+        """)]
+    [InlineData("veo-3.1-generate-text2video", """
+        {"seed": 0, "resolution": "1080p", "aspect_ratio": "9:16", "sample_count": 4, "enhance_prompt": true,
+         "generate_audio": true, "negative_prompt": "blur", "duration_seconds": 6, "person_generation": "allow_all"}
+        """)]
+    [InlineData("veo-3.1-lite-t2v", """
+        {"seed": 4294967295, "resolution": "720p", "aspect_ratio": "16:9", "sample_count": 1, "enhance_prompt": false,
+         "generate_audio": true, "negative_prompt": "", "duration": 4, "person_generation": "dont_allow"}
+        """)]
+    [InlineData("veo-3.1-fast-generate-extend", """
+        {"seed": 7, "resolution": "1080p", "aspect_ratio": "9:16", "sample_count": 4, "generate_audio": true,
+         "negative_prompt": "blur", "person_generation": "dont_allow"}
+        """)]
+    [InlineData("veo-3.1-lite-extend", """
+        {"seed": 0, "resolution": "720p", "aspect_ratio": "16:9", "sample_count": 2, "enhance_prompt": true,
+         "generate_audio": false, "negative_prompt": "", "person_generation": "allow_adult"}
+        """)]
+    public async Task Every_optional_field_at_its_limits_is_accepted(string endpoint, string options) =>
+        await AssertAcceptedAsync(endpoint, SimulatorBodies.Minimal(endpoint).WithAll(options));
 
     [Fact]
     public async Task Null_counts_as_absent()
@@ -213,7 +292,7 @@ public sealed class RequestValidationTests : IClassFixture<SharedSimulatorFixtur
     }
 
     [Theory]
-    [InlineData("veo-3.1-generate-text2video")]
+    [InlineData("veo-3.1-lite-reference")]
     [InlineData("veo-4")]
     public async Task Unknown_endpoint_is_model_not_found(string endpoint)
     {

@@ -5,10 +5,12 @@ using System.Text.Json.Nodes;
 
 namespace Veo.Client.Tests.Simulator;
 
-/// <summary>Request bodies and images for the HighwayAPI endpoints.</summary>
+/// <summary>Request bodies, images and videos for the HighwayAPI endpoints.</summary>
 internal static class SimulatorBodies
 {
     public const string ImageUrl = "https://example.com/frame.png";
+
+    public const string VideoUrl = "https://example.com/clip.mp4";
 
     public static readonly string PngBase64 = Convert.ToBase64String([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
 
@@ -16,8 +18,19 @@ internal static class SimulatorBodies
 
     public static readonly string GifBase64 = Convert.ToBase64String("GIF89a\u0001\u0000\u0001\u0000"u8.ToArray());
 
+    /// <summary>The start of an MP4: a 16-byte ftyp box (its type at offset 4).</summary>
+    public static readonly byte[] Mp4 = [0, 0, 0, 16, .. "ftypisom"u8.ToArray(), 0, 0, 2, 0];
+
+    public static readonly string Mp4Base64 = Convert.ToBase64String(Mp4);
+
     public static readonly string[] Endpoints =
     [
+        "veo-3.1-generate-text2video",
+        "veo-3.1-fast-generate-text2video",
+        "veo-3.1-lite-t2v",
+        "veo-3.1-generate-extend",
+        "veo-3.1-fast-generate-extend",
+        "veo-3.1-lite-extend",
         "veo-3.1-generate-reference",
         "veo-3.1-fast-generate-reference",
         "veo-3.1-generate-img2video",
@@ -43,11 +56,19 @@ internal static class SimulatorBodies
     public static JsonObject Minimal(string endpoint, string prompt = "A cat surfing a wave")
     {
         var body = new JsonObject { ["prompt"] = prompt };
-        if (endpoint.EndsWith("-reference", StringComparison.Ordinal))
+        if (endpoint.EndsWith("-text2video", StringComparison.Ordinal))
+        {
+            body["generate_audio"] = false;
+        }
+        else if (endpoint.EndsWith("-extend", StringComparison.Ordinal))
+        {
+            body["video"] = VideoUrl;
+        }
+        else if (endpoint.EndsWith("-reference", StringComparison.Ordinal))
         {
             body["reference_images"] = ReferenceImages(1);
         }
-        else
+        else if (endpoint != "veo-3.1-lite-t2v")
         {
             body["image"] = ImageUrl;
         }
@@ -82,6 +103,17 @@ internal static class SimulatorBodies
     public static JsonObject With(this JsonObject body, string field, JsonNode? value)
     {
         body[field] = value;
+        return body;
+    }
+
+    /// <summary>Sets every field of <paramref name="fieldsJson"/>, a JSON object, on the body.</summary>
+    public static JsonObject WithAll(this JsonObject body, string fieldsJson)
+    {
+        foreach ((string field, JsonNode? value) in JsonNode.Parse(fieldsJson)!.AsObject())
+        {
+            body[field] = value?.DeepClone();
+        }
+
         return body;
     }
 

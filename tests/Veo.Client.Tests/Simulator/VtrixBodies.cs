@@ -8,11 +8,11 @@ internal static class VtrixBodies
 {
     public const string Model = "veo_31_fast";
 
-    public static readonly string[] Flows = ["text", "image", "first-last", "reference"];
+    public static readonly string[] Flows = ["text", "image", "first-last", "reference", "extension"];
 
     public static TheoryData<string> AllFlows => new(Flows);
 
-    /// <summary>The smallest body of the flow; image flows carry their images (which make them what they are).</summary>
+    /// <summary>The smallest body of the flow; image and extension flows carry their media (which make them what they are).</summary>
     public static JsonObject Minimal(string flow, string prompt = "A cat surfing a wave")
     {
         var body = new JsonObject { ["model"] = Model, ["prompt"] = prompt };
@@ -28,6 +28,9 @@ internal static class VtrixBodies
             case "reference":
                 body["referenceImages"] = ReferenceImages(1);
                 break;
+            case "extension":
+                body["video"] = Mp4();
+                break;
         }
 
         return body;
@@ -36,6 +39,8 @@ internal static class VtrixBodies
     public static JsonObject Png() => Inline(SimulatorBodies.PngBase64, "image/png");
 
     public static JsonObject Jpeg() => Inline(SimulatorBodies.JpegBase64, "image/jpeg");
+
+    public static JsonObject Mp4() => Inline(SimulatorBodies.Mp4Base64, "video/mp4");
 
     public static JsonObject Inline(string base64, string mimeType) => new() { ["bytesBase64Encoded"] = base64, ["mimeType"] = mimeType };
 

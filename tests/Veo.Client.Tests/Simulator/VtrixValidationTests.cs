@@ -88,6 +88,8 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     [InlineData("text", "720p", 4, "allow_all")]
     [InlineData("image", "720p", 6, "allow_adult")]
     [InlineData("reference", "1080p", 8, "allow_adult")]
+    [InlineData("text", "4k", 8, "allow_all")]
+    [InlineData("extension", "720p", 8, "allow_all")]
     public async Task Valid_combination_is_accepted(string flow, string resolution, int duration, string people) =>
         await AssertAcceptedAsync(VtrixBodies.Minimal(flow).With("resolution", resolution).With("durationSeconds", duration).With("personGeneration", people));
 
@@ -103,6 +105,11 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     [InlineData("text", "durationSeconds", 5, "resolution", "720p", "durationSeconds")]
     [InlineData("text", "resolution", "2k", "aspectRatio", "16:9", "resolution")]
     [InlineData("text", "durationSeconds", "8", "aspectRatio", "16:9", "durationSeconds")]
+    [InlineData("extension", "resolution", "1080p", "durationSeconds", 8, "resolution")]
+    [InlineData("extension", "resolution", "4k", "durationSeconds", 8, "resolution")]
+    [InlineData("extension", "durationSeconds", 6, "resolution", "720p", "durationSeconds")]
+    [InlineData("extension", "personGeneration", "allow_adult", "resolution", "720p", "personGeneration")]
+    [InlineData("extension", "personGeneration", "dont_allow", "aspectRatio", "9:16", "personGeneration")]
     public async Task Bad_value_or_combination_is_rejected(string flow, string field, object value, string other, object otherValue, string named)
     {
         JsonObject body = VtrixBodies.Minimal(flow)
@@ -134,6 +141,22 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     }
 
     [Theory]
+    [InlineData("image")]
+    [InlineData("lastFrame")]
+    [InlineData("referenceImages")]
+    public async Task Video_is_not_combined_with_images(string field)
+    {
+        JsonObject images = VtrixBodies.Minimal(field == "referenceImages" ? "reference" : "first-last");
+        JsonObject body = VtrixBodies.Minimal("extension").With(field, images[field]!.DeepClone());
+        if (field == "lastFrame")
+        {
+            body.Remove("image");
+        }
+
+        await AssertRejectedAsync(body, "video");
+    }
+
+    [Theory]
     [MemberData(nameof(ReferenceCounts))]
     public async Task Reference_images_take_one_to_three(int count, bool accepted)
     {
@@ -154,32 +177,49 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     }
 
     [Theory]
-    [InlineData("url", "image")]
-    [InlineData("base64-string", "image")]
-    [InlineData("mime-mismatch", "image.mimeType")]
-    [InlineData("gif", "image.bytesBase64Encoded")]
-    [InlineData("gif-as-gif", "image.mimeType")]
-    [InlineData("data-url", "image.bytesBase64Encoded")]
-    [InlineData("not-base64", "image.bytesBase64Encoded")]
-    [InlineData("sdk-form", "image.imageBytes")]
-    [InlineData("gcs-uri", "image.gcsUri")]
-    [InlineData("no-mime", "image.mimeType")]
-    public async Task Image_is_exactly_bytes_and_a_matching_mime_type(string kind, string named)
+    [InlineData("image", "url", "image")]
+    [InlineData("image", "base64-string", "image")]
+    [InlineData("image", "mime-mismatch", "image.mimeType")]
+    [InlineData("image", "wrong-bytes", "image.bytesBase64Encoded")]
+    [InlineData("image", "unsupported-mime", "image.mimeType")]
+    [InlineData("image", "data-url", "image.bytesBase64Encoded")]
+    [InlineData("image", "not-base64", "image.bytesBase64Encoded")]
+    [InlineData("image", "sdk-form", "image.imageBytes")]
+    [InlineData("image", "gcs-uri", "image.gcsUri")]
+    [InlineData("image", "no-mime", "image.mimeType")]
+    [InlineData("video", "url", "video")]
+    [InlineData("video", "base64-string", "video")]
+    [InlineData("video", "mime-mismatch", "video.mimeType")]
+    [InlineData("video", "wrong-bytes", "video.bytesBase64Encoded")]
+    [InlineData("video", "unsupported-mime", "video.mimeType")]
+    [InlineData("video", "data-url", "video.bytesBase64Encoded")]
+    [InlineData("video", "sdk-form", "video.videoBytes")]
+    [InlineData("video", "gemini-uri", "video.uri")]
+    [InlineData("video", "no-mime", "video.mimeType")]
+    public async Task Image_or_video_is_exactly_bytes_and_a_matching_mime_type(string field, string kind, string named)
     {
-        JsonNode image = kind switch
+        bool video = field == "video";
+        (string base64, string mimeType, string url) = video
+            ? (SimulatorBodies.Mp4Base64, "video/mp4", SimulatorBodies.VideoUrl)
+            : (SimulatorBodies.PngBase64, "image/png", SimulatorBodies.ImageUrl);
+        JsonNode value = kind switch
         {
-            "url" => JsonValue.Create(SimulatorBodies.ImageUrl),
-            "base64-string" => JsonValue.Create(SimulatorBodies.PngBase64),
-            "mime-mismatch" => VtrixBodies.Inline(SimulatorBodies.PngBase64, "image/jpeg"),
-            "gif" => VtrixBodies.Inline(SimulatorBodies.GifBase64, "image/png"),
-            "gif-as-gif" => VtrixBodies.Inline(SimulatorBodies.JpegBase64, "image/gif"),
-            "data-url" => VtrixBodies.Inline("data:image/png;base64," + SimulatorBodies.PngBase64, "image/png"),
-            "not-base64" => VtrixBodies.Inline("this is not an image!", "image/png"),
-            "sdk-form" => new JsonObject { ["imageBytes"] = SimulatorBodies.PngBase64, ["mimeType"] = "image/png" },
-            "gcs-uri" => VtrixBodies.Png().With("gcsUri", "gs://bucket/frame.png"),
-            _ => new JsonObject { ["bytesBase64Encoded"] = SimulatorBodies.PngBase64 },
+            "url" => JsonValue.Create(url),
+            "base64-string" => JsonValue.Create(base64),
+            "mime-mismatch" => VtrixBodies.Inline(base64, video ? "image/png" : "image/jpeg"),
+            // A GIF as an image, a PNG as a video.
+            "wrong-bytes" => VtrixBodies.Inline(video ? SimulatorBodies.PngBase64 : SimulatorBodies.GifBase64, mimeType),
+            "unsupported-mime" => video ? VtrixBodies.Inline(base64, "video/quicktime") : VtrixBodies.Inline(SimulatorBodies.JpegBase64, "image/gif"),
+            "data-url" => VtrixBodies.Inline($"data:{mimeType};base64,{base64}", mimeType),
+            "not-base64" => VtrixBodies.Inline("this is not base64!", mimeType),
+            // The google-genai SDK's Image and Video objects.
+            "sdk-form" => new JsonObject { [video ? "videoBytes" : "imageBytes"] = base64, ["mimeType"] = mimeType },
+            "gcs-uri" => VtrixBodies.Inline(base64, mimeType).With("gcsUri", "gs://bucket/media"),
+            // The Gemini API's reference to a generated video.
+            "gemini-uri" => new JsonObject { ["uri"] = url },
+            _ => new JsonObject { ["bytesBase64Encoded"] = base64 },
         };
-        await AssertRejectedAsync(VtrixBodies.Minimal("image").With("image", image), named);
+        await AssertRejectedAsync(VtrixBodies.Minimal(video ? "extension" : "image").With(field, value), named);
     }
 
     [Fact]

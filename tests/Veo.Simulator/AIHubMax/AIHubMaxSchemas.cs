@@ -10,7 +10,8 @@ namespace Veo.Simulator.AIHubMax;
 /// Request bodies of AIHubMax's per-mode Veo 3.1 models, per its OpenAPI-derived catalog (providers.md §2.2). Images
 /// are public URLs only. Fields vary by tier: enhance_prompt, person_generation and reference_type are Standard only;
 /// safety_tolerance is not on Lite; Lite has no 4k and, at 1080p, only 8 seconds. Reference mode is fixed at 8 s
-/// and has no negative_prompt or seed.
+/// and has no negative_prompt or seed. Extension (Standard and Fast) takes a video URL and neither resolution nor
+/// duration.
 /// </summary>
 internal static class AIHubMaxSchemas
 {
@@ -23,12 +24,20 @@ internal static class AIHubMaxSchemas
         new("auto_fix", Boolean),
     ];
 
-    private static readonly JsonField[] FrameOptions =
+    private static readonly JsonField NegativePrompt = new("negative_prompt", AnyString);
+    private static readonly JsonField Seed = new("seed", IntegerBetween(0, 4_294_967_295));
+    private static readonly JsonField SafetyTolerance = new("safety_tolerance", IntegerBetween(1, 6));
+
+    private static readonly JsonField[] FrameOptions = [new("duration", IntegerOneOf(4, 6, 8)), NegativePrompt, Seed];
+
+    private static readonly JsonObjectSchema Extend = new(
     [
-        new("duration", IntegerOneOf(4, 6, 8)),
-        new("negative_prompt", AnyString),
-        new("seed", IntegerBetween(0, 4_294_967_295)),
-    ];
+        .. Common,
+        new JsonField("video_url", VideoUrl, Required: true),
+        NegativePrompt,
+        Seed,
+        SafetyTolerance,
+    ]);
 
     private enum Tier
     {
@@ -39,6 +48,11 @@ internal static class AIHubMaxSchemas
 
     public static IReadOnlyDictionary<string, JsonObjectSchema> ByModel { get; } = new Dictionary<string, JsonObjectSchema>
     {
+        ["veo-3.1-text-to-video"] = Frames(Tier.Standard),
+        ["veo-3.1-fast-text-to-video"] = Frames(Tier.Fast),
+        ["veo-3.1-lite-text-to-video"] = Frames(Tier.Lite),
+        ["veo-3.1-extend"] = Extend,
+        ["veo-3.1-extend-fast"] = Extend,
         ["veo-3.1-reference-to-video"] = Reference(Tier.Standard),
         ["veo-3.1-fast-reference-to-video"] = Reference(Tier.Fast),
         ["veo-3.1-image-to-video"] = Frames(Tier.Standard, "image_url"),
@@ -57,6 +71,7 @@ internal static class AIHubMaxSchemas
             .. tier == Tier.Standard ? [new JsonField("reference_type", OneOf("ASSET", "STYLE"))] : Enumerable.Empty<JsonField>(),
         ]);
 
+    /// <summary>Text-to-video without <paramref name="imageFields"/>, image or first/last frame to video with them.</summary>
     private static JsonObjectSchema Frames(Tier tier, params string[] imageFields) => Build(
         tier,
         imageFields.Select(name => new JsonField(name, ImageUrl, Required: true) { InvalidCode = AIHubMaxErrors.InvalidImageUrl }).Concat(FrameOptions));
@@ -66,7 +81,7 @@ internal static class AIHubMaxSchemas
         var fields = new List<JsonField>(Common) { new("resolution", tier == Tier.Lite ? OneOf("720p", "1080p") : OneOf("720p", "1080p", "4k")) };
         if (tier != Tier.Lite)
         {
-            fields.Add(new JsonField("safety_tolerance", IntegerBetween(1, 6)));
+            fields.Add(SafetyTolerance);
         }
 
         if (tier == Tier.Standard)

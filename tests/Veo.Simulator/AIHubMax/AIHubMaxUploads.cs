@@ -14,7 +14,8 @@ namespace Veo.Simulator.AIHubMax;
 
 /// <summary>
 /// AIHubMax's file uploads (providers.md §2.1): POST /v1/files/upload/base64 (raw base64 or a data URL) and
-/// /v1/files/upload/stream (multipart field "file"), both answering {id, filename, url, size, created}.
+/// /v1/files/upload/stream (multipart field "file"), both answering {id, filename, url, size, created}. Besides images
+/// they take the MP4s that extension needs as a video_url; files are served with the type their bytes sniff as.
 /// </summary>
 internal static class AIHubMaxUploads
 {
@@ -118,6 +119,7 @@ internal static class AIHubMaxUploads
         MediaTypes.Png => "upload.png",
         "image/webp" => "upload.webp",
         "image/gif" => "upload.gif",
+        MediaTypes.Mp4 => "upload.mp4",
         _ => DefaultFileName,
     };
 }

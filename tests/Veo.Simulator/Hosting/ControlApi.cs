@@ -94,14 +94,20 @@ internal static class ControlApi
             value is double ms ? NonNegative(TimeSpan.FromMilliseconds(ms), name) : null;
     }
 
-    private sealed record OptionsRequest(string? VtrixDialect, string? AIHubMaxResultShape)
+    private sealed record OptionsRequest(string? VtrixDialect, string? AIHubMaxResultShape, long? VideoSizeBytes)
     {
         public void ApplyTo(SimulatorOptions options)
         {
             VtrixDialect? dialect = VtrixDialect is null ? null : ParseEnum<VtrixDialect>(VtrixDialect, "vtrixDialect");
             AIHubMaxResultShape? shape = AIHubMaxResultShape is null ? null : ParseEnum<AIHubMaxResultShape>(AIHubMaxResultShape, "aiHubMaxResultShape");
+            if (VideoSizeBytes is < 0 or > 0 and < GeneratedVideoStream.MinimumLength)
+            {
+                throw new ArgumentException($"videoSizeBytes must be 0 (the embedded sample) or at least {GeneratedVideoStream.MinimumLength}.");
+            }
+
             options.VtrixDialect = dialect ?? options.VtrixDialect;
             options.AIHubMaxResultShape = shape ?? options.AIHubMaxResultShape;
+            options.VideoSizeBytes = VideoSizeBytes ?? options.VideoSizeBytes;
         }
     }
 }

@@ -13,19 +13,34 @@ internal static class JsonRules
 
     public static JsonRule NonEmptyString { get; } = new StringRule(allowEmpty: false);
 
-    public static JsonRule Boolean { get; } = new BooleanRule();
+    public static JsonRule Boolean { get; } = new BooleanRule(onlyTrue: false);
+
+    /// <summary>A boolean that may only be true, for switches a model cannot turn off.</summary>
+    public static JsonRule True { get; } = new BooleanRule(onlyTrue: true);
 
     /// <summary>An http(s) URL or raw base64 of a JPEG/PNG.</summary>
-    public static JsonRule Image { get; } = new ImageRule(acceptUrl: true, acceptBase64: true);
+    public static JsonRule Image { get; } = new MediaRule(MediaKind.Image, acceptUrl: true, acceptBase64: true);
 
-    /// <summary>An http(s) URL only.</summary>
-    public static JsonRule ImageUrl { get; } = new ImageRule(acceptUrl: true, acceptBase64: false);
+    /// <summary>An http(s) URL of an image.</summary>
+    public static JsonRule ImageUrl { get; } = new MediaRule(MediaKind.Image, acceptUrl: true, acceptBase64: false);
 
-    /// <summary>Raw base64 of a JPEG/PNG only.</summary>
-    public static JsonRule Base64Image { get; } = new ImageRule(acceptUrl: false, acceptBase64: true);
+    /// <summary>Google's <c>{"bytesBase64Encoded", "mimeType"}</c> object holding a JPEG/PNG.</summary>
+    public static JsonRule InlineImage { get; } = new InlineMediaRule(MediaKind.Image);
 
-    /// <summary>Google's <c>{"bytesBase64Encoded", "mimeType"}</c> object. Declared after <see cref="Base64Image"/>, which it uses.</summary>
-    public static JsonRule InlineImage { get; } = new InlineImageRule(Base64Image);
+    /// <summary>An http(s) URL or raw base64 of an MP4.</summary>
+    public static JsonRule Video { get; } = new MediaRule(MediaKind.Video, acceptUrl: true, acceptBase64: true);
+
+    /// <summary>An http(s) URL of a video.</summary>
+    public static JsonRule VideoUrl { get; } = new MediaRule(MediaKind.Video, acceptUrl: true, acceptBase64: false);
+
+    /// <summary>Google's <c>{"bytesBase64Encoded", "mimeType"}</c> object holding an MP4.</summary>
+    public static JsonRule InlineVideo { get; } = new InlineMediaRule(MediaKind.Video);
+
+    /// <summary>A non-empty string of at most <paramref name="maxLength"/> characters.</summary>
+    public static JsonRule NonEmptyStringUpTo(int maxLength) => new StringRule(allowEmpty: false, maxLength);
+
+    /// <summary>A string, possibly empty, of at most <paramref name="maxLength"/> characters.</summary>
+    public static JsonRule StringUpTo(int maxLength) => new StringRule(allowEmpty: true, maxLength);
 
     public static JsonRule OneOf(params string[] allowed) => new StringEnumRule(allowed);
 
@@ -43,7 +58,7 @@ internal static class JsonRules
         return values.Length == 1 ? $"must be {values[0]}" : $"must be one of {string.Join(", ", values)}";
     }
 
-    private sealed class StringRule(bool allowEmpty) : JsonRule
+    private sealed class StringRule(bool allowEmpty, int maxLength = int.MaxValue) : JsonRule
     {
         public override string? Check(JsonElement value, string path)
         {
@@ -52,7 +67,13 @@ internal static class JsonRules
                 return Invalid(path, "must be a string");
             }
 
-            return allowEmpty || value.GetString()!.Length > 0 ? null : Invalid(path, "must not be empty");
+            int length = value.GetString()!.Length;
+            if (length > maxLength)
+            {
+                return Invalid(path, $"must be at most {maxLength} characters long, got {length}");
+            }
+
+            return allowEmpty || length > 0 ? null : Invalid(path, "must not be empty");
         }
     }
 
@@ -64,10 +85,14 @@ internal static class JsonRules
                 : Invalid(path, MustBe(allowed));
     }
 
-    private sealed class BooleanRule : JsonRule
+    private sealed class BooleanRule(bool onlyTrue) : JsonRule
     {
-        public override string? Check(JsonElement value, string path) =>
-            value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : Invalid(path, "must be a boolean");
+        public override string? Check(JsonElement value, string path) => value.ValueKind switch
+        {
+            JsonValueKind.True => null,
+            JsonValueKind.False => onlyTrue ? Invalid(path, "only true is supported") : null,
+            _ => Invalid(path, "must be a boolean"),
+        };
     }
 
     private sealed class IntegerRule(Func<long, bool> accepts, string expectation) : JsonRule

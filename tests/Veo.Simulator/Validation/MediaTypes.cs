@@ -7,6 +7,7 @@ internal static class MediaTypes
 {
     public const string Jpeg = "image/jpeg";
     public const string Png = "image/png";
+    public const string Mp4 = "video/mp4";
     public const string OctetStream = "application/octet-stream";
 
     private static readonly (byte[] Magic, int Offset, string Type)[] Signatures =
@@ -15,7 +16,7 @@ internal static class MediaTypes
         ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], 0, Png),
         ("GIF8"u8.ToArray(), 0, "image/gif"),
         ("WEBP"u8.ToArray(), 8, "image/webp"),
-        ("ftyp"u8.ToArray(), 4, "video/mp4"),
+        ("ftyp"u8.ToArray(), 4, Mp4),
     ];
 
     /// <summary>The MIME type the bytes start like, or null when none is recognised.</summary>

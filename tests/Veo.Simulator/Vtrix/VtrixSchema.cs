@@ -6,8 +6,9 @@ using static Veo.Simulator.Validation.JsonRules;
 namespace Veo.Simulator.Vtrix;
 
 /// <summary>
-/// The veo_31_fast body (providers.md §3.2): Google's camelCase Veo fields at the top level, images as Google's
-/// inline {bytesBase64Encoded, mimeType} objects, and the combination rules Vtrix copied from Google.
+/// The veo_31_fast body (providers.md §3.2): Google's camelCase Veo fields at the top level, images and the video to
+/// extend as Google's inline {bytesBase64Encoded, mimeType} objects, and the combination rules Vtrix copied from Google
+/// (§4.2): a body without images or video is text-to-video; one with a video is an extension, alone, at 720p and 8 s.
 /// </summary>
 internal static class VtrixSchema
 {
@@ -28,17 +29,24 @@ internal static class VtrixSchema
                 ])),
                 minItems: 1,
                 maxItems: 3)),
+            new JsonField("video", InlineVideo),
             new JsonField("aspectRatio", OneOf("16:9", "9:16")),
             new JsonField("resolution", OneOf("720p", "1080p", "4k")),
             new JsonField("durationSeconds", IntegerOneOf(4, 6, 8)),
             new JsonField("personGeneration", OneOf("allow_all", "allow_adult")),
         ],
+        // An extension takes no images; say so before what the images need among themselves.
+        Excludes("video", "image", "lastFrame", "referenceImages"),
         Needs("lastFrame", "image"),
         Excludes("referenceImages", "image", "lastFrame"),
+        When(IsExtension, "when video is given", "resolution", OneOf("720p")),
+        When(IsExtension, "when video is given", "durationSeconds", IntegerOneOf(8)),
         When(body => body.Has("referenceImages"), "when referenceImages is given", "durationSeconds", IntegerOneOf(8)),
         When(body => body.IsOneOf("resolution", "1080p", "4k"), "when resolution is 1080p or 4k", "durationSeconds", IntegerOneOf(8)),
         When(HasImages, "with image, lastFrame or referenceImages", "personGeneration", OneOf("allow_adult")),
-        When(body => !HasImages(body), "for text-to-video", "personGeneration", OneOf("allow_all")));
+        When(body => !HasImages(body), "for text-to-video and extension", "personGeneration", OneOf("allow_all")));
+
+    private static bool IsExtension(JsonElement body) => body.Has("video");
 
     private static bool HasImages(JsonElement body) => body.Has("image") || body.Has("lastFrame") || body.Has("referenceImages");
 }

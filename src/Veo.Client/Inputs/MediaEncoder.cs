@@ -1,0 +1,58 @@
+using System;
+using System.Text.Json;
+
+namespace Veo.Client;
+
+/// <summary>
+/// Writes images and videos into a request body in the form a provider wants. <see cref="Content"/> writes what is sent;
+/// <see cref="Preview"/> writes a short note per image, for -WhatIf and debug output.
+/// </summary>
+internal abstract class MediaEncoder
+{
+    public static readonly MediaEncoder Content = new ContentEncoder();
+    public static readonly MediaEncoder Preview = new PreviewEncoder();
+
+    /// <summary>A URL as it is, a local file as raw base64 (HighwayAPI).</summary>
+    public void WriteUrlOrBase64(Utf8JsonWriter writer, MediaInput image)
+    {
+        if (image.FilePath is null)
+        {
+            WriteUrl(writer, image);
+        }
+        else
+        {
+            WriteBase64(writer, image);
+        }
+    }
+
+    /// <summary>A URL (local files are uploaded first, by the protocol's image stage).</summary>
+    public abstract void WriteUrl(Utf8JsonWriter writer, MediaInput image);
+
+    /// <summary>The bytes as raw base64 (URLs are fetched first, by the protocol's image stage).</summary>
+    public abstract void WriteBase64(Utf8JsonWriter writer, MediaInput image);
+
+    public abstract void WriteMimeType(Utf8JsonWriter writer, MediaInput image);
+
+    private sealed class ContentEncoder : MediaEncoder
+    {
+        public override void WriteUrl(Utf8JsonWriter writer, MediaInput image) =>
+            writer.WriteStringValue((image.Url ?? throw new InvalidOperationException($"{image.Display} was not uploaded.")).AbsoluteUri);
+
+        public override void WriteBase64(Utf8JsonWriter writer, MediaInput image) => writer.WriteBase64StringValue(image.Load().Bytes);
+
+        public override void WriteMimeType(Utf8JsonWriter writer, MediaInput image) => writer.WriteStringValue(image.Load().MimeType);
+    }
+
+    private sealed class PreviewEncoder : MediaEncoder
+    {
+        public override void WriteUrl(Utf8JsonWriter writer, MediaInput image) =>
+            writer.WriteStringValue(image.Url is Uri url ? url.AbsoluteUri : $"<URL of {image.FilePath} once uploaded>");
+
+        public override void WriteBase64(Utf8JsonWriter writer, MediaInput image) => writer.WriteStringValue(image.HasContent
+            ? $"<base64 of {image.Display}: {image.Load().MimeType}, {MediaInput.FormatSize(image.Load().Bytes.Length)}>"
+            : $"<base64 of {image.Display}, fetched and checked when sent>");
+
+        public override void WriteMimeType(Utf8JsonWriter writer, MediaInput image) =>
+            writer.WriteStringValue(image.HasContent ? image.Load().MimeType : "<the MIME type of the fetched file>");
+    }
+}

@@ -1,0 +1,20 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using Veo.Client;
+
+namespace Veo.PowerShell.Infrastructure;
+
+/// <summary>
+/// Lets -Model take a provider's model id (veo-3.1-lite-i2v, veo_31_fast…) as well as a tier name, as the tier of
+/// that model. A piped VeoTask binds its Model (an id) this way, so extending a task keeps its tier.
+/// </summary>
+public sealed class ModelTierTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        string? text = (inputData is PSObject wrapped ? wrapped.BaseObject : inputData)?.ToString();
+        ModelDefinition? model = ModelCatalog.All.FirstOrDefault(m => string.Equals(m.ModelId, text, StringComparison.OrdinalIgnoreCase));
+        return model is null ? inputData : model.Tier.ToString();
+    }
+}
