@@ -9,13 +9,15 @@
     Demo   builds, starts the provider simulator and runs New-VeoFrameVideo | Wait-VeoTask | Save-VeoVideo against it.
     Docs   builds, then regenerates the README's model tables from Get-VeoModel.
     Package builds, then writes out/Veo.<version>.nupkg, the package the PowerShell Gallery takes.
+    Bench  builds the module and simulator, runs the benchmark (tests/Veo.Benchmarks: the C# harness in Release, then
+           Bench.ps1) and writes docs/performance.md. Takes a few minutes; needs curl.
     Needs only PowerShell 7.4+, the .NET SDK and, for the tests, Pester 5. It downloads nothing.
 .EXAMPLE
     ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Docs', 'Package')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Docs', 'Package', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -181,6 +183,16 @@ try {
         'Demo' {
             Build-Simulator
             Invoke-Demo
+        }
+        'Bench' {
+            Build-Simulator
+            $benchFolder = Join-Path $root 'out/bench'
+            $simulatorDll = Join-Path $simulatorFolder 'Veo.Simulator.dll'
+            $clientResults = Join-Path $benchFolder 'client.md'
+            Invoke-DotNet build (Join-Path $root 'tests/Veo.Benchmarks/Veo.Benchmarks.csproj') -c Release -o (Join-Path $benchFolder 'bin') --nologo -v quiet
+            Invoke-DotNet (Join-Path $benchFolder 'bin/Veo.Benchmarks.dll') --simulator $simulatorDll --out $clientResults
+            & (Join-Path $root 'tests/Veo.Benchmarks/Bench.ps1') -ModuleManifest (Join-Path $moduleFolder 'Veo.psd1') -SimulatorDll $simulatorDll `
+                -ClientResults $clientResults -OutFile (Join-Path $root 'docs/performance.md')
         }
         'Package' {
             $null = New-VeoPackage

@@ -49,15 +49,16 @@ public sealed class PreparedCreate
     /// </summary>
     internal ArraySegment<byte> BuildBody(VideoRequest request)
     {
-        // Sized up front so a 20 MB image is not copied through a series of doubling buffers.
+        // Sized up front and written in place: a Utf8JsonWriter over a Stream would hold each base64 value in a buffer
+        // of its own before copying it into the stream, so a 20 MB image's text would exist twice.
         long mediaBytes = request.AllMedia().Where(m => m.HasContent).Sum(m => (long)m.Load().Bytes.Length);
-        var stream = new MemoryStream((int)Math.Min(int.MaxValue, (mediaBytes + 2) / 3 * 4 + 4096));
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var body = new BodyBuffer(BodyBuffer.Base64Length(mediaBytes) + 4096);
+        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             Protocol.WriteCreateBody(writer, Model, request, MediaEncoder.Content);
         }
 
-        return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);
+        return body.Written;
     }
 
     internal string CreatePath => Protocol.CreatePath(Model);

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -230,7 +229,7 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
     private static async Task<Uri> UploadAsync(ProviderCall call, MediaInput image, CancellationToken cancellationToken)
     {
         LoadedMedia content = image.Load();
-        string key = call.Connection.BaseUri.AbsoluteUri + "|" + Hash(content.Bytes);
+        string key = call.Connection.BaseUri.AbsoluteUri + "|" + QuickKey(image.FilePath!, content.Bytes.Length);
         while (true)
         {
             var fresh = new Lazy<Task<Upload>>(() => SendUploadAsync(call, image, content, cancellationToken));
@@ -262,8 +261,8 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
     {
         string name = Path.GetFileName(image.FilePath!);
         call.Log.Verbose($"Uploading {name} ({MediaInput.FormatSize(content.Bytes.Length)}) to AIHubMax, which takes URLs only.");
-        var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        var body = new BodyBuffer(BodyBuffer.Base64Length(content.Bytes.Length) + 1024);
+        using (var writer = new Utf8JsonWriter(body))
         {
             writer.WriteStartObject();
             writer.WriteBase64String("file_data", content.Bytes);
@@ -271,19 +270,19 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
             writer.WriteEndObject();
         }
 
-        JsonElement answer = await call.Http.PostJsonAsync(
-            call.Connection, UploadPath, new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length), ApiCall.Upload, cancellationToken).ConfigureAwait(false);
+        JsonElement answer = await call.Http.PostJsonAsync(call.Connection, UploadPath, body.Written, ApiCall.Upload, cancellationToken).ConfigureAwait(false);
         JsonElement file = Json.Object(answer, "data") ?? answer;
         string url = Json.String(file, "url") ?? throw Json.Invalid("AIHubMax", "the upload answer has no url");
         call.Log.Verbose($"Uploaded {name}: {url}");
         return new Upload(new Uri(url), DateTimeOffset.UtcNow);
     }
 
-    private static string Hash(byte[] bytes)
-    {
-        using var sha = SHA256.Create();
-        return Convert.ToBase64String(sha.ComputeHash(bytes));
-    }
+    /// <summary>
+    /// The file's full path, size and last write time: what a quick-check sync trusts, at no hashing cost. (The same
+    /// image under another name is uploaded again, which only costs an upload.)
+    /// </summary>
+    private static string QuickKey(string path, long length) =>
+        $"{Path.GetFullPath(path)}|{length}|{File.GetLastWriteTimeUtc(path).Ticks}";
 
     private sealed record Upload(Uri Url, DateTimeOffset At);
 }
