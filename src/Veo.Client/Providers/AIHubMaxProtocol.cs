@@ -83,23 +83,9 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
         writer.WriteStartObject();
         writer.WriteString("model", model.ModelId);
         writer.WriteString("prompt", request.Prompt);
-        if (request.Image is not null)
-        {
-            writer.WritePropertyName(model.Wire.ImageField!);
-            images.WriteUrl(writer, request.Image);
-        }
-
-        if (request.LastImage is not null)
-        {
-            writer.WritePropertyName("last_image_url");
-            images.WriteUrl(writer, request.LastImage);
-        }
-
-        if (request.Video is not null)
-        {
-            writer.WritePropertyName("video_url");
-            images.WriteUrl(writer, request.Video);
-        }
+        writer.WriteOptional(model.Wire.ImageField!, request.Image, images.WriteUrl);
+        writer.WriteOptional("last_image_url", request.LastImage, images.WriteUrl);
+        writer.WriteOptional("video_url", request.Video, images.WriteUrl);
 
         if (request.ReferenceImages.Count > 0)
         {

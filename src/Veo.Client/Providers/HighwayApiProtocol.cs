@@ -87,23 +87,9 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
     {
         writer.WriteStartObject();
         writer.WriteString("prompt", request.Prompt);
-        if (request.Image is not null)
-        {
-            writer.WritePropertyName("image");
-            images.WriteUrlOrBase64(writer, request.Image);
-        }
-
-        if (request.LastImage is not null)
-        {
-            writer.WritePropertyName(model.Wire.LastImageField!);
-            images.WriteUrlOrBase64(writer, request.LastImage);
-        }
-
-        if (request.Video is not null)
-        {
-            writer.WritePropertyName("video");
-            images.WriteUrlOrBase64(writer, request.Video);
-        }
+        writer.WriteOptional("image", request.Image, images.WriteUrlOrBase64);
+        writer.WriteOptional(model.Wire.LastImageField!, request.LastImage, images.WriteUrlOrBase64);
+        writer.WriteOptional("video", request.Video, images.WriteUrlOrBase64);
 
         if (request.ReferenceImages.Count > 0)
         {

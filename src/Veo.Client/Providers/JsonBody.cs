@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 
 namespace Veo.Client;
@@ -18,6 +19,17 @@ internal static class JsonBody
         if (value is long number)
         {
             writer.WriteNumber(name, number);
+        }
+    }
+
+    /// <summary>Writes an image or video field, when the request has one, in the form <paramref name="write"/> gives it.</summary>
+    public static void WriteOptional<TMedia>(this Utf8JsonWriter writer, string name, TMedia? media, Action<Utf8JsonWriter, MediaInput> write)
+        where TMedia : MediaInput
+    {
+        if (media is not null)
+        {
+            writer.WritePropertyName(name);
+            write(writer, media);
         }
     }
 

@@ -67,23 +67,10 @@ internal sealed class VtrixProtocol : IProviderProtocol
         writer.WriteString("prompt", request.Prompt);
         writer.WriteOptional("negativePrompt", request.NegativePrompt);
 
-        if (request.Image is not null)
-        {
-            writer.WritePropertyName("image");
-            WriteMedia(writer, request.Image, images);
-        }
-
-        if (request.LastImage is not null)
-        {
-            writer.WritePropertyName("lastFrame");
-            WriteMedia(writer, request.LastImage, images);
-        }
-
-        if (request.Video is not null)
-        {
-            writer.WritePropertyName("video");
-            WriteMedia(writer, request.Video, images);
-        }
+        Action<Utf8JsonWriter, MediaInput> asObject = (w, media) => WriteMedia(w, media, images);
+        writer.WriteOptional("image", request.Image, asObject);
+        writer.WriteOptional("lastFrame", request.LastImage, asObject);
+        writer.WriteOptional("video", request.Video, asObject);
 
         if (request.ReferenceImages.Count > 0)
         {
