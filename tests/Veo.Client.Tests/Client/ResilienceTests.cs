@@ -71,7 +71,7 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task ASlowStatusAnswerTimesOutAndIsRetried()
     {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.RequestTimeout = TimeSpan.FromMilliseconds(600));
         VeoTask task = await provider.CreateAsync(Frame());
         provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.Delay(TimeSpan.FromSeconds(2)));
 
