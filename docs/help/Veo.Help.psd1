@@ -601,6 +601,7 @@ foreach ($problem in $problems) {
         'The files are named from -Path. If -Path is an existing folder, ends with a path separator, or has no extension, it is a folder (created if needed) that receives <TaskId>.mp4, or <TaskId>-1.mp4, <TaskId>-2.mp4 and so on for a task with several videos. Otherwise it is a file name: the first video is saved there and the next ones get -2, -3 suffixes (fox.mp4, fox-2.mp4). Use a folder when you save several tasks.'
         'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five times); one that receives nothing for 60 seconds counts as broken. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given. Requests for video links carry no API key.'
         'Providers keep results only for a while (HighwayAPI''s links expire after about an hour; AIHubMax''s after 24 hours), so save videos soon after the tasks succeed.'
+        'Several tasks are waited for and downloaded at once (-ThrottleLimit, 4 by default), each with its own progress bar; the files are still emitted in the order the tasks came in.'
         'Save-VeoVideo supports -WhatIf and -Confirm (ConfirmImpact Low), once per task. With -WhatIf nothing is read, waited for or downloaded.'
       )
       Parameters  = @{
@@ -608,6 +609,7 @@ foreach ($problem in $problems) {
         TaskId         = 'The ids of the tasks whose videos to save. Binds by property name (TaskId, or its alias Id). The provider and address come from the task ledger, or from -Provider and -BaseUri.'
         Path           = 'Where to save: a folder (an existing folder, a path ending with a separator, or a path without an extension) that receives <TaskId>.mp4 files, or a file name. Relative paths are resolved against the current location. The default is the current location.'
         Force          = 'Overwrites files that already exist. Without it an existing file is kept and reported with VideoFileExists.'
+        ThrottleLimit  = 'How many tasks are waited for and downloaded at once, 1 to 64; the default is 4. Whatever order the downloads finish in, the files are emitted in the order the tasks came in (and, within a task, in video order). -ThrottleLimit 1 saves one task after another.'
         TimeoutSeconds = 'How long to wait for a task that has not finished, in seconds (1 or more). The default is 1800 (30 minutes). A task that has not finished by then is a WaitTimedOut error and nothing is downloaded for it.'
       }
       Inputs      = @(

@@ -577,6 +577,18 @@ Describe 'Save-VeoVideo' {
         $folder | Should -Not -Exist
     }
 
+    It 'downloads several tasks at once but emits their files in the order the tasks came in' {
+        Set-SimTiming 2500
+        $slow = New-VeoFrameVideo -Prompt 'slow' -Image $first
+        Set-SimTiming 200
+        $fast = New-VeoFrameVideo -Prompt 'fast' -Image $first
+        Set-SimTiming 900
+        $files = $slow, $fast | Save-VeoVideo -Path (Join-Path $TestDrive 'ordered') -ThrottleLimit 2
+        $files.Name | Should -Be @("$($slow.TaskId).mp4", "$($fast.TaskId).mp4")
+        # The fast task's file was written first: the order above is the input order, not the finishing order.
+        $files[1].LastWriteTimeUtc | Should -BeLessThan $files[0].LastWriteTimeUtc
+    }
+
     It 'takes task ids by property name' {
         $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -Wait
         $file = [pscustomobject]@{ Id = $task.TaskId } | Save-VeoVideo -Path (Join-Path $TestDrive 'byid')

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -11,7 +13,8 @@ namespace Veo.PowerShell.Commands;
 
 /// <summary>
 /// Downloads every video of each task (waiting first when a task is unfinished) and emits one FileInfo per file.
-/// Files arrive complete or not at all; an existing file is kept unless -Force.
+/// Several tasks download at once (-ThrottleLimit), yet files are emitted in the order the tasks came in. Files
+/// arrive complete or not at all; an existing file is kept unless -Force.
 /// </summary>
 [Cmdlet(VerbsData.Save, "VeoVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = TaskSet)]
 [OutputType(typeof(FileInfo))]
@@ -20,6 +23,11 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     private const string TaskSet = "Task";
     private const string TaskIdSet = "TaskId";
     private const int DownloadActivityId = 2;
+
+    /// <summary>Output waiting for the tasks before it to finish, in input order. Pipeline thread only.</summary>
+    private readonly Queue<OutputSlot> _slots = new();
+    private SemaphoreSlim? _gate;
+    private int _lastActivityId = DownloadActivityId;
 
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
@@ -46,6 +54,15 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
 
+    /// <summary>How many tasks are waited for and downloaded at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    protected override void BeginProcessing() => _gate = new SemaphoreSlim(ThrottleLimit);
+
+    protected override void EndProcessing() => DrainUntilIdle();
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == TaskSet)
@@ -54,15 +71,17 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             {
                 Save(task.WithConnection(ResolveConnection(task)), task.TaskId);
             }
-
-            return;
         }
-
-        foreach (string id in TaskId)
+        else
         {
-            (VeoConnection connection, LedgerEntry? known) = ResolveById(id);
-            Save(null, id, connection, known);
+            foreach (string id in TaskId)
+            {
+                (VeoConnection connection, LedgerEntry? known) = ResolveById(id);
+                Save(null, id, connection, known);
+            }
         }
+
+        DrainPending();
     }
 
     private void Save(VeoTask? task, string taskId, VeoConnection? connection = null, LedgerEntry? known = null)
@@ -73,20 +92,47 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             return;
         }
 
-        RunToCompletion(async token =>
+        var slot = new OutputSlot(++_lastActivityId);
+        _slots.Enqueue(slot);
+        Start(async token =>
         {
-            VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known).ConfigureAwait(false);
-            VeoTask? done = current.IsFinished && current.Status == VeoTaskStatus.Succeeded
-                ? current
-                : await WaitForAsync(current, TimeoutSeconds, token).ConfigureAwait(false);
-            if (done is not null)
+            await _gate!.WaitAsync(token).ConfigureAwait(false);
+            try
             {
-                await DownloadAllAsync(done, target, token).ConfigureAwait(false);
+                VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known).ConfigureAwait(false);
+                VeoTask? done = current.IsFinished && current.Status == VeoTaskStatus.Succeeded
+                    ? current
+                    : await WaitForAsync(current, TimeoutSeconds, token).ConfigureAwait(false);
+                if (done is not null)
+                {
+                    await DownloadAllAsync(done, target, slot, token).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _gate.Release();
+                Post(() =>
+                {
+                    slot.Done = true;
+                    EmitFinishedSlots();
+                });
             }
         });
     }
 
-    private async Task DownloadAllAsync(VeoTask task, string target, CancellationToken token)
+    /// <summary>Writes the output of every finished task that no unfinished task precedes.</summary>
+    private void EmitFinishedSlots()
+    {
+        while (_slots.Count > 0 && _slots.Peek().Done)
+        {
+            foreach (Action write in _slots.Dequeue().Output)
+            {
+                write();
+            }
+        }
+    }
+
+    private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, CancellationToken token)
     {
         if (task.Videos.Count == 0)
         {
@@ -101,19 +147,16 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             try
             {
                 task = await Client.DownloadAsync(task, index, path, Force, (done, total) => Post(() =>
-                    WriteProgress(new ProgressRecord(DownloadActivityId, activity, DescribeBytes(done, total))
+                    WriteProgress(new ProgressRecord(slot.ActivityId, activity, DescribeBytes(done, total))
                     {
                         PercentComplete = total is long all && all > 0 ? (int)(done * 100 / all) : -1,
                     })), token).ConfigureAwait(false);
-                Post(() =>
-                {
-                    WriteProgress(new ProgressRecord(DownloadActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
-                    WriteObject(new FileInfo(path));
-                });
+                Post(() => WriteProgress(new ProgressRecord(slot.ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed }));
+                slot.Output.Enqueue(() => WriteObject(new FileInfo(path)));
             }
             catch (VeoException ex)
             {
-                Post(() => WriteError(ToErrorRecord(ex, path)));
+                slot.Output.Enqueue(() => WriteError(ToErrorRecord(ex, path)));
             }
         }
     }
@@ -127,6 +170,23 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
 
     private static string DescribeBytes(long done, long? total) =>
         total is long all ? $"{done / 1048576.0:0.0} of {all / 1048576.0:0.0} MB" : $"{done / 1048576.0:0.0} MB";
+}
+
+/// <summary>One task's output, held until every task before it has been written.</summary>
+internal sealed class OutputSlot
+{
+    public OutputSlot(int activityId)
+    {
+        ActivityId = activityId;
+    }
+
+    /// <summary>Each task shows its own download bar.</summary>
+    public int ActivityId { get; }
+
+    public ConcurrentQueue<Action> Output { get; } = new();
+
+    /// <summary>Set on the pipeline thread once the task's work has ended.</summary>
+    public bool Done { get; set; }
 }
 
 /// <summary>Where each video of a task goes.</summary>
