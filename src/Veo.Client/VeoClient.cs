@@ -85,7 +85,8 @@ public sealed class VeoClient
     {
         DateTimeOffset? deadline = timeout is TimeSpan limit ? DateTimeOffset.UtcNow + limit : null;
         VeoTask current = task;
-        int polls = 0;
+        var progressRate = new ProgressRate();
+        int pollsWithoutEstimate = 0;
         int failedPolls = 0;
         while (!current.IsFinished)
         {
@@ -98,7 +99,8 @@ public sealed class VeoClient
                 { Target = current };
             }
 
-            TimeSpan delay = PollSchedule.Next(current.State, polls, Options) - (now - current.RetrievedAt);
+            TaskState scheduled = progressRate.WithEstimate(current.State);
+            TimeSpan delay = PollSchedule.Next(scheduled, pollsWithoutEstimate, Options) - (now - current.RetrievedAt);
             if (deadline is DateTimeOffset last && delay > last - now)
             {
                 await Task.Delay(last - now, cancellationToken).ConfigureAwait(false);
@@ -122,7 +124,8 @@ public sealed class VeoClient
                 current = current.WithState(current.State with { RetrievedAt = DateTimeOffset.UtcNow });
             }
 
-            polls++;
+            // Without an estimate, start dense again and back off: also when a task overruns its estimate.
+            pollsWithoutEstimate = scheduled.EtaSeconds is > 0 ? 0 : pollsWithoutEstimate + 1;
             onUpdate?.Invoke(current);
         }
 
