@@ -54,6 +54,38 @@ public sealed class AIHubMaxProtocolTests
         "\"last_image_url\":\"https://example.com/b.png\",\"aspect_ratio\":\"16:9\",\"resolution\":\"720p\",\"duration\":4}",
         Body(AIHubMax, FirstLast(VeoTier.Lite) with { Resolution = "720p", DurationSeconds = 4 }));
 
+    [Theory]
+    [InlineData(VeoMode.FirstFrame, VeoTier.Standard,
+        "{\"model\":\"veo-3.1-image-to-video\",\"prompt\":\"a fox\",\"image_url\":\"https://example.com/a.png\",\"aspect_ratio\":\"16:9\",\"resolution\":\"1080p\",\"duration\":8}")]
+    [InlineData(VeoMode.FirstFrame, VeoTier.Lite,
+        "{\"model\":\"veo-3.1-lite-image-to-video\",\"prompt\":\"a fox\",\"image_url\":\"https://example.com/a.png\",\"aspect_ratio\":\"16:9\",\"resolution\":\"1080p\",\"duration\":8}")]
+    [InlineData(VeoMode.FirstAndLastFrame, VeoTier.Standard,
+        "{\"model\":\"veo-3.1-first-last-frame-to-video\",\"prompt\":\"a fox\",\"first_image_url\":\"https://example.com/a.png\",\"last_image_url\":\"https://example.com/b.png\",\"aspect_ratio\":\"16:9\",\"resolution\":\"1080p\",\"duration\":8}")]
+    [InlineData(VeoMode.FirstAndLastFrame, VeoTier.Fast,
+        "{\"model\":\"veo-3.1-fast-first-last-frame-to-video\",\"prompt\":\"a fox\",\"first_image_url\":\"https://example.com/a.png\",\"last_image_url\":\"https://example.com/b.png\",\"aspect_ratio\":\"16:9\",\"resolution\":\"1080p\",\"duration\":8}")]
+    [InlineData(VeoMode.Reference, VeoTier.Fast,
+        "{\"model\":\"veo-3.1-fast-reference-to-video\",\"prompt\":\"a fox\",\"reference_image_urls\":[\"https://example.com/a.png\",\"https://example.com/b.png\"],\"aspect_ratio\":\"16:9\",\"resolution\":\"1080p\",\"duration\":8}")]
+    [InlineData(VeoMode.Text, VeoTier.Standard,
+        "{\"model\":\"veo-3.1-text-to-video\",\"prompt\":\"a fox\",\"aspect_ratio\":\"16:9\",\"resolution\":\"1080p\",\"duration\":8}")]
+    [InlineData(VeoMode.Text, VeoTier.Fast,
+        "{\"model\":\"veo-3.1-fast-text-to-video\",\"prompt\":\"a fox\",\"aspect_ratio\":\"16:9\",\"resolution\":\"1080p\",\"duration\":8}")]
+    [InlineData(VeoMode.Text, VeoTier.Lite,
+        "{\"model\":\"veo-3.1-lite-text-to-video\",\"prompt\":\"a fox\",\"aspect_ratio\":\"16:9\",\"resolution\":\"1080p\",\"duration\":8}")]
+    [InlineData(VeoMode.Extend, VeoTier.Standard,
+        "{\"model\":\"veo-3.1-extend\",\"prompt\":\"a fox\",\"video_url\":\"https://example.com/v.mp4\",\"aspect_ratio\":\"16:9\"}")]
+    public void EveryOtherModelsMinimalBody(VeoMode mode, VeoTier tier, string body)
+    {
+        VideoRequest request = mode switch
+        {
+            VeoMode.FirstFrame => Frame(tier),
+            VeoMode.FirstAndLastFrame => FirstLast(tier),
+            VeoMode.Reference => Reference(tier),
+            VeoMode.Extend => new VideoRequest { Mode = mode, Tier = tier, Prompt = "a fox", Video = VideoInput.FromUrl(new System.Uri("https://example.com/v.mp4")) },
+            _ => new VideoRequest { Mode = mode, Tier = tier, Prompt = "a fox" },
+        };
+        Assert.Equal(body, Body(AIHubMax, request));
+    }
+
     [Fact]
     public void LiteAt1080pIsOnlyEightSeconds() =>
         Assert.Equal(VeoErrorIds.DurationNotAllowed, Refused(AIHubMax, Frame(VeoTier.Lite) with { DurationSeconds = 4 }));
