@@ -125,4 +125,7 @@ internal sealed class WireNames
 
     public IReadOnlyDictionary<PersonGeneration, string> PersonGeneration { get; init; } =
         new Dictionary<PersonGeneration, string>();
+
+    /// <summary>The endpoint's spelling of a person-generation choice, or null when none was made.</summary>
+    public string? Spell(PersonGeneration? choice) => choice is PersonGeneration value ? PersonGeneration[value] : null;
 }

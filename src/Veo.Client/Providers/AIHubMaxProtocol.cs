@@ -105,7 +105,7 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
         writer.WriteOptional("negative_prompt", request.NegativePrompt);
         writer.WriteOptional("seed", request.Seed);
         writer.WriteOptional("enhance_prompt", request.EnhancePrompt);
-        writer.WriteOptional("person_generation", request.PersonGeneration is PersonGeneration person ? model.Wire.PersonGeneration[person] : null);
+        writer.WriteOptional("person_generation", model.Wire.Spell(request.PersonGeneration));
         writer.WriteOptional("reference_type", request.ReferenceType is ReferenceType type ? type.ToString().ToUpperInvariant() : null);
         writer.WriteOptional("safety_tolerance", request.SafetyTolerance);
         writer.WriteOptional("auto_fix", request.AutoFix);
@@ -121,7 +121,7 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
     public TaskState ReadStatus(JsonElement statusAnswer, DateTimeOffset now)
     {
         string status = Json.String(statusAnswer, "status") ?? throw Json.Invalid("AIHubMax", "the task has no status");
-        int progress = Math.Max(0, Math.Min(100, Json.Int(statusAnswer, "progress") ?? 0));
+        int progress = Json.Percent(statusAnswer, "progress");
         var videos = ReadResults(statusAnswer).Select(uri => new VeoVideo(uri, now + LinkLifetime)).ToArray();
         JsonElement? error = Json.Object(statusAnswer, "error");
         return status switch

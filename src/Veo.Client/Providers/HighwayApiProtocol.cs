@@ -118,7 +118,7 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
         writer.WriteOptional("negative_prompt", request.NegativePrompt);
         writer.WriteOptional("generate_audio", request.GenerateAudio);
         writer.WriteOptional("enhance_prompt", request.EnhancePrompt);
-        writer.WriteOptional("person_generation", request.PersonGeneration is PersonGeneration person ? model.Wire.PersonGeneration[person] : null);
+        writer.WriteOptional("person_generation", model.Wire.Spell(request.PersonGeneration));
 
         writer.WriteEndObject();
     }
@@ -132,7 +132,7 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
     {
         JsonElement task = Json.Object(statusAnswer, "task") ?? throw Json.Invalid("HighwayApi", "the status answer has no task object");
         string? status = Json.String(task, "status");
-        int progress = Json.Int(task, "progress_percent") ?? 0;
+        int progress = Json.Percent(task, "progress_percent");
         int? eta = Json.Int(task, "eta");
         var videos = new List<VeoVideo>();
         if (statusAnswer.TryGetProperty("videos", out JsonElement items) && items.ValueKind == JsonValueKind.Array)

@@ -17,6 +17,9 @@ internal static class Json
     /// <summary>A whole number given as a JSON number (rounded) or as a numeric string.</summary>
     public static int? Int(JsonElement obj, string name) => Double(obj, name) is double d ? (int)System.Math.Round(d) : null;
 
+    /// <summary>A percentage, kept within 0–100 whatever the provider sent; 0 when absent.</summary>
+    public static int Percent(JsonElement obj, string name) => System.Math.Max(0, System.Math.Min(100, Int(obj, name) ?? 0));
+
     public static double? Double(JsonElement obj, string name)
     {
         if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out JsonElement value))

@@ -90,7 +90,7 @@ internal sealed class VtrixProtocol : IProviderProtocol
         writer.WriteString("aspectRatio", request.AspectRatio);
         writer.WriteString("resolution", request.Resolution);
         writer.WriteOptional("durationSeconds", request.DurationSeconds);
-        writer.WriteOptional("personGeneration", request.PersonGeneration is PersonGeneration person ? model.Wire.PersonGeneration[person] : null);
+        writer.WriteOptional("personGeneration", model.Wire.Spell(request.PersonGeneration));
 
         writer.WriteEndObject();
     }
