@@ -4,6 +4,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Simulator.ps1')
+    . (Join-Path $PSScriptRoot 'ChildPowerShell.ps1')
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
     $manifest = if ($env:VEO_MODULE_MANIFEST) { $env:VEO_MODULE_MANIFEST } else {
         Get-ChildItem (Join-Path $repo 'out/Veo/*/Veo.psd1') | Select-Object -Last 1 -ExpandProperty FullName
@@ -58,7 +59,7 @@ Add-Type -TypeDefinition '$Source' -OutputAssembly '$dll'
 Import-Module '$manifest'
 (New-VeoFrameVideo -Prompt 'p' -Image 'https://example.com/a.png' -BaseUri '$($sim.BaseUri)' -ApiKey '$($sim.ApiKey)' | Wait-VeoTask).Status
 "@
-        $output = & ([Diagnostics.Process]::GetCurrentProcess().MainModule.FileName) -NoProfile -Command $script 2>&1
+        $output = Invoke-ChildPowerShell $script 2>&1
         $output | Select-Object -Last 1 | Should -Be 'Succeeded' -Because ($output -join "`n")
     }
 
@@ -280,7 +281,7 @@ Describe 'The task ledger' {
         # A child pwsh that knows nothing but the module and the key in its environment.
         function Invoke-FreshPwsh([string] $Script) {
             $env:HIGHWAYAPI_API_KEY = $sim.ApiKey
-            try { & ([Diagnostics.Process]::GetCurrentProcess().MainModule.FileName) -NoProfile -Command "Import-Module '$manifest'; $Script" }
+            try { Invoke-ChildPowerShell "Import-Module '$manifest'; $Script" }
             finally { Remove-Item Env:HIGHWAYAPI_API_KEY }
         }
     }
@@ -316,7 +317,9 @@ Describe 'The task ledger' {
     It 'stays valid when two pwsh processes create tasks at once' {
         $before = @(Get-Content $ledgerFile).Count
         $script = "1..5 | ForEach-Object { `$null = New-VeoFrameVideo -Prompt ""parallel `$_"" -Image '$first' -BaseUri '$($sim.BaseUri)' }"
-        $jobs = 1..2 | ForEach-Object { Start-Job -ScriptBlock { param($pwsh, $arguments) & $pwsh @arguments } -ArgumentList ([Diagnostics.Process]::GetCurrentProcess().MainModule.FileName), @('-NoProfile', '-Command', "`$env:HIGHWAYAPI_API_KEY = '$($sim.ApiKey)'; Import-Module '$manifest'; $script") }
+        $child = Get-ChildPowerShell
+        $arguments = @($child.Prefix) + @('-NoProfile', '-Command', "`$env:HIGHWAYAPI_API_KEY = '$($sim.ApiKey)'; Import-Module '$manifest'; $script")
+        $jobs = 1..2 | ForEach-Object { Start-Job -ScriptBlock { param($program, $arguments) & $program @arguments } -ArgumentList $child.Program, $arguments }
         $jobs | Wait-Job -Timeout 120 | Receive-Job
         $jobs | Remove-Job -Force
         $lines = @(Get-Content $ledgerFile)
