@@ -4,14 +4,17 @@
     Builds, tests and demonstrates the Veo module.
 .DESCRIPTION
     Build  (default) compiles the module into out/Veo/<version>/ (manifest, DLLs, format file).
-    Test   builds, then runs the xunit suite (dotnet test) and the Pester suite against the built module.
-    Pester builds, then runs only the Pester suite (CI runs xunit on its own).
+    Test   builds, then runs the xunit suite (dotnet test) and the Pester suite against the built module, and ends
+           with the line "N passed, N failed" over both.
+    Pester builds, then runs only the Pester suite.
     Demo   builds, starts the provider simulator and runs New-VeoFrameVideo | Wait-VeoTask | Save-VeoVideo against it.
     Docs   builds, then regenerates the README's model tables from Get-VeoModel.
-    Package builds, then writes out/Veo.<version>.nupkg, the package the PowerShell Gallery takes.
+    Package builds, then publishes the module with Publish-PSResource into out/package/, a local folder repository:
+           out/package/Veo.<version>.nupkg is the package the PowerShell Gallery takes.
     Bench  builds the module and simulator, runs the benchmark (tests/Veo.Benchmarks: the C# harness in Release, then
            Bench.ps1) and writes docs/performance.md. Takes a few minutes; needs curl.
-    Needs only PowerShell 7.4+, the .NET SDK and, for the tests, Pester 5. It downloads nothing.
+    Needs only PowerShell 7.4+ and the .NET SDK. The tests use an installed Pester 5.7+, or restore Pester from
+    NuGet (a package restore like any other) when there is none; nothing else is downloaded.
 .EXAMPLE
     ./build.ps1 -Task Demo
 #>
@@ -71,53 +74,17 @@ function Build-Module {
 }
 
 function New-VeoPackage {
-    # The same layout Publish-PSResource produces: the module at the root, a nuspec, and the OPC parts.
-    $manifest = Import-PowerShellDataFile (Join-Path $moduleFolder 'Veo.psd1')
-    $data = $manifest.PrivateData.PSData
-    $commands = $manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_ PSCommand_$_" }
-    $tags = @($data.Tags) + 'PSModule' + 'PSIncludes_Cmdlet' + $commands -join ' '
-    $escape = { param($text) [Security.SecurityElement]::Escape($text) }
-    $nuspec = @"
-<?xml version="1.0" encoding="utf-8"?>
-<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
-  <metadata>
-    <id>Veo</id>
-    <version>$version</version>
-    <authors>$(& $escape $manifest.Author)</authors>
-    <owners>$(& $escape $manifest.CompanyName)</owners>
-    <requireLicenseAcceptance>false</requireLicenseAcceptance>
-    <licenseUrl>$($data.LicenseUri)</licenseUrl>
-    <projectUrl>$($data.ProjectUri)</projectUrl>
-    <description>$(& $escape $manifest.Description)</description>
-    <releaseNotes>$(& $escape $data.ReleaseNotes)</releaseNotes>
-    <copyright>$(& $escape $manifest.Copyright)</copyright>
-    <tags>$tags</tags>
-  </metadata>
-</package>
-"@
-    $package = Join-Path $root "out/Veo.$version.nupkg"
-    Remove-Item $package -ErrorAction SilentlyContinue
-    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
-    $zip = [IO.Compression.ZipFile]::Open($package, 'Create')
-    try {
-        $write = {
-            param($name, $text)
-            $writer = [IO.StreamWriter]::new($zip.CreateEntry($name).Open(), [Text.UTF8Encoding]::new($false))
-            try { $writer.Write($text) } finally { $writer.Dispose() }
-        }
-        & $write 'Veo.nuspec' $nuspec
-        & $write '[Content_Types].xml' '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" /><Default Extension="psmdcp" ContentType="application/vnd.openxmlformats-package.core-properties+xml" /><Default Extension="nuspec" ContentType="application/octet" /><Default Extension="dll" ContentType="application/octet" /><Default Extension="psd1" ContentType="application/octet" /><Default Extension="ps1xml" ContentType="application/octet" /><Default Extension="xml" ContentType="application/octet" /><Default Extension="txt" ContentType="application/octet" /></Types>'
-        $properties = "package/services/metadata/core-properties/$([guid]::NewGuid().ToString('N')).psmdcp"
-        & $write '_rels/.rels' "<?xml version=`"1.0`" encoding=`"utf-8`"?><Relationships xmlns=`"http://schemas.openxmlformats.org/package/2006/relationships`"><Relationship Type=`"http://schemas.microsoft.com/packaging/2010/07/manifest`" Target=`"/Veo.nuspec`" Id=`"R0`" /><Relationship Type=`"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties`" Target=`"/$properties`" Id=`"R1`" /></Relationships>"
-        & $write $properties "<?xml version=`"1.0`" encoding=`"utf-8`"?><coreProperties xmlns:dc=`"http://purl.org/dc/elements/1.1/`" xmlns:dcterms=`"http://purl.org/dc/terms/`" xmlns=`"http://schemas.openxmlformats.org/package/2006/metadata/core-properties`"><dc:creator>$(& $escape $manifest.Author)</dc:creator><dc:description>$(& $escape $manifest.Description)</dc:description><dc:identifier>Veo</dc:identifier><version>$version</version><keywords>$tags</keywords></coreProperties>"
-        Get-ChildItem $moduleFolder -Recurse -File | ForEach-Object {
-            $entry = [IO.Path]::GetRelativePath($moduleFolder, $_.FullName).Replace('\', '/')
-            $null = [IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $_.FullName, $entry)
-        }
-    }
-    finally {
-        $zip.Dispose()
-    }
+    # Publish-PSResource (PSResourceGet, which ships with pwsh) into a local folder repository: the nupkg the Gallery
+    # would get, made the way the Gallery's own tooling makes it. The repository is registered only for this call.
+    $feed = Join-Path $root 'out/package'
+    if (Test-Path $feed) { Remove-Item $feed -Recurse -Force }
+    $null = New-Item $feed -ItemType Directory
+    $repository = "VeoBuild-$([guid]::NewGuid().ToString('N'))"
+    Register-PSResourceRepository -Name $repository -Uri $feed -Trusted
+    try { Publish-PSResource -Path $moduleFolder -Repository $repository }
+    finally { Unregister-PSResourceRepository -Name $repository }
+    $package = Join-Path $feed "Veo.$version.nupkg"
+    if (-not (Test-Path $package)) { throw "Publish-PSResource did not write $package." }
     Write-Host "Packed $package"
     $package
 }
@@ -126,8 +93,44 @@ function Build-Simulator {
     Invoke-DotNet build (Join-Path $root 'tests/Veo.Simulator/Veo.Simulator.csproj') -c $Configuration -o $simulatorFolder --nologo -v quiet
 }
 
+function Import-Pester {
+    # An installed Pester 5.7+ serves (offline build hosts bring their own); otherwise the package is restored from
+    # NuGet into out/packages like any other (tests/Pester/PesterModule.csproj names it, the version is in
+    # Directory.Packages.props).
+    $minimum = [version]'5.7'
+    $pester = Get-Module -ListAvailable Pester | Where-Object Version -GE $minimum | Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $pester) {
+        $packages = Join-Path $root 'out/packages'
+        Invoke-DotNet restore (Join-Path $root 'tests/Pester/PesterModule.csproj') --packages $packages --nologo -v quiet
+        $pester = Get-ChildItem (Join-Path $packages 'pester/*/tools/Pester.psd1') | Select-Object -Last 1
+        if (-not $pester) { throw "Restoring Pester from NuGet left no module under $packages." }
+    }
+    Get-Module Pester | Where-Object Version -LT $minimum | Remove-Module
+    Import-Module $pester.FullName -ErrorAction Stop
+    Write-Host "Pester $((Get-Module Pester).Version) from $((Get-Module Pester).ModuleBase)"
+}
+
+function Invoke-XunitSuite {
+    # Returns the passed and failed counts of the xunit run, read from its trx files.
+    $results = Join-Path $root 'out/test-results/xunit'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    & dotnet test (Join-Path $root 'Veo.sln') -c $Configuration --nologo --logger 'trx;LogFilePrefix=xunit' --results-directory $results | Out-Host
+    $exitCode = $LASTEXITCODE
+    $passed = 0
+    $failed = 0
+    foreach ($trx in Get-ChildItem $results -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $counters = ([xml] (Get-Content $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $passed += [int] $counters.passed
+        $failed += [int] $counters.failed
+    }
+    # A run that failed without a failing test (a build error, a crashed host) still counts as a failure.
+    if ($exitCode -ne 0 -and $failed -eq 0) { $failed = 1 }
+    Write-Host "xunit: $passed passed, $failed failed"
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+}
+
 function Invoke-PesterSuite {
-    Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop
+    Import-Pester
     $env:VEO_MODULE_MANIFEST = Join-Path $moduleFolder 'Veo.psd1'
     $env:VEO_SIMULATOR_DLL = Join-Path $simulatorFolder 'Veo.Simulator.dll'
     $env:VEO_PACKAGE = New-VeoPackage
@@ -138,9 +141,26 @@ function Invoke-PesterSuite {
     $config.TestResult.Enabled = $true
     $config.TestResult.OutputPath = Join-Path $root 'out/test-results/pester.xml'
     $config.TestResult.OutputFormat = 'NUnitXml'
-    $result = Invoke-Pester -Configuration $config
-    Write-Host "Pester: $($result.PassedCount) passed, $($result.FailedCount) failed"
-    if ($result.FailedCount -gt 0 -or $result.PassedCount -eq 0) { throw 'The Pester suite failed.' }
+    try { $result = Invoke-Pester -Configuration $config }
+    catch {
+        # Pester itself failed (a test result it cannot write, say): the run counts as failed, visibly.
+        Write-Host "Pester could not complete: $_"
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+    # Containers that failed to run (a broken BeforeAll, a parse error) count as failures too.
+    $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Write-Host "Pester: $($result.PassedCount) passed, $failed failed"
+    [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed }
+}
+
+function Write-TestSummary {
+    # The plain closing line over every suite that ran; CI reads it.
+    param([object[]] $Suites)
+    $passed = ($Suites | Measure-Object Passed -Sum).Sum
+    $failed = ($Suites | Measure-Object Failed -Sum).Sum
+    if ($passed -eq 0) { $failed = [Math]::Max($failed, 1) }
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { throw 'The test suite failed.' }
 }
 
 function Invoke-Demo {
@@ -173,12 +193,12 @@ try {
     switch ($Task) {
         'Test' {
             Build-Simulator
-            Invoke-DotNet test (Join-Path $root 'Veo.sln') -c $Configuration --nologo
-            Invoke-PesterSuite
+            $xunit = Invoke-XunitSuite
+            Write-TestSummary @($xunit, (Invoke-PesterSuite))
         }
         'Pester' {
             Build-Simulator
-            Invoke-PesterSuite
+            Write-TestSummary @(Invoke-PesterSuite)
         }
         'Demo' {
             Build-Simulator

@@ -22,23 +22,26 @@ Describe 'The PowerShell Gallery package' -Skip:(-not $package) {
         }
         finally { $zip.Dispose() }
         $metadata = $nuspec.package.metadata
-        $modules = Join-Path $TestDrive 'Modules'
+        . (Join-Path $PSScriptRoot 'ChildPowerShell.ps1')
 
-        # Install the way the installer does: Install-PSResource from a local repository where it exists,
-        # otherwise unpack into <path>/Veo/<version> without the packaging parts.
-        if (Get-Command Install-PSResource -ErrorAction SilentlyContinue) {
-            $repository = Join-Path $TestDrive 'repository'
-            $null = New-Item $repository -ItemType Directory
-            Copy-Item $package $repository
-            Register-PSResourceRepository -Name VeoTestRepository -Uri $repository -Trusted
-            try { Save-PSResource -Name Veo -Repository VeoTestRepository -Path $modules -TrustRepository }
-            finally { Unregister-PSResourceRepository -Name VeoTestRepository }
+        # Install the way a user does: Install-PSResource from a repository (a local folder holding the nupkg), in a
+        # child pwsh with a fresh home folder, so its repositories and CurrentUser module path start empty.
+        $repository = New-Item (Join-Path $TestDrive 'repository') -ItemType Directory
+        Copy-Item $package $repository
+        $userHome = New-Item (Join-Path $TestDrive 'home') -ItemType Directory
+        $modules = Join-Path $userHome '.local/share/powershell/Modules'
+        $savedHome = $env:HOME, $env:XDG_DATA_HOME
+        $env:HOME = $userHome
+        $env:XDG_DATA_HOME = $null
+        try {
+            $install = Invoke-ChildPowerShell @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name VeoTestRepository -Uri '$repository' -Trusted
+Install-PSResource -Name Veo -Repository VeoTestRepository -Scope CurrentUser -TrustRepository -Quiet
+(Get-InstalledPSResource -Name Veo).InstalledLocation
+"@ 2>&1
         }
-        else {
-            $target = Join-Path $modules "Veo/$($metadata.version)"
-            [IO.Compression.ZipFile]::ExtractToDirectory($package, $target)
-            Remove-Item -LiteralPath (Join-Path $target 'Veo.nuspec'), (Join-Path $target '[Content_Types].xml'), (Join-Path $target '_rels'), (Join-Path $target 'package') -Recurse -Force
-        }
+        finally { $env:HOME, $env:XDG_DATA_HOME = $savedHome }
     }
 
     It 'carries the Gallery metadata' {
@@ -49,7 +52,8 @@ Describe 'The PowerShell Gallery package' -Skip:(-not $package) {
         $metadata.licenseUrl | Should -Match '^https://'
         $metadata.releaseNotes | Should -Match 'HighwayAPI'
         $metadata.tags -split ' ' | Should -Contain 'PSModule'
-        $metadata.tags -split ' ' | Should -Contain 'PSCmdlet_New-VeoFrameVideo'
+        $metadata.tags -split ' ' | Should -Contain 'PSEdition_Core'
+        foreach ($provider in 'HighwayAPI', 'AIHubMax', 'Vtrix') { $metadata.tags -split ' ' | Should -Contain $provider }
     }
 
     It 'holds the module, its help and its dependencies, and not the PowerShellStandard stub' {
@@ -70,11 +74,32 @@ Describe 'The PowerShell Gallery package' -Skip:(-not $package) {
         (Test-ModuleManifest $installed).ExportedCmdlets.Count | Should -Be $manifest.CmdletsToExport.Count
     }
 
-    It 'installs into a clean module path, imports by name and runs' {
-        $pwsh = [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-        $script = "`$env:PSModulePath = '$modules' + [IO.Path]::PathSeparator + (Join-Path `$PSHOME 'Modules'); Import-Module Veo; (Get-Module Veo).ModuleBase; (Get-VeoModel -Provider Vtrix | Select-Object -First 1).ModelId"
-        $output = & $pwsh -NoProfile -Command $script
-        $output[0] | Should -BeLike "$modules*"
-        $output[1] | Should -Be 'veo_31_fast'
+    It 'installs with Install-PSResource into a clean user module path' {
+        $install | Select-Object -Last 1 | Should -BeLike "$modules*" -Because ($install -join "`n")
+        Join-Path $modules "Veo/$($metadata.version)/Veo.psd1" | Should -Exist
+    }
+
+    It 'imports by name in a fresh pwsh and runs New | Wait | Save against the simulator' {
+        . (Join-Path $PSScriptRoot 'Simulator.ps1')
+        $simulator = Start-VeoSimulator
+        try {
+            $image = Join-Path $PSScriptRoot '../Assets/first-frame.png'
+            $out = Join-Path $TestDrive 'videos'
+            $output = Invoke-ChildPowerShell @"
+`$ErrorActionPreference = 'Stop'
+`$env:PSModulePath = '$modules' + [IO.Path]::PathSeparator + (Join-Path `$PSHOME 'Modules')
+`$env:VEO_HOME = '$(Join-Path $TestDrive 'ledger')'
+Import-Module Veo
+(Get-Module Veo).ModuleBase
+`$file = New-VeoFrameVideo -Prompt 'package fox' -Image '$image' -Provider HighwayApi -BaseUri '$($simulator.BaseUri)' -ApiKey '$($simulator.ApiKey)' |
+    Wait-VeoTask | Save-VeoVideo -Path '$out'
+`$file.FullName
+"@ 2>&1
+        }
+        finally { Stop-VeoSimulator $simulator }
+        $output[0] | Should -BeLike "$modules*" -Because ($output -join "`n")
+        $saved = $output | Select-Object -Last 1
+        $saved | Should -BeLike "$out*"
+        [Text.Encoding]::ASCII.GetString([IO.File]::ReadAllBytes($saved), 4, 4) | Should -Be 'ftyp'
     }
 }
