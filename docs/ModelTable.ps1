@@ -12,9 +12,11 @@ function ConvertTo-VeoModelTable {
     foreach ($model in Get-VeoModel -Provider $Provider) {
         $durations = if ($model.DurationIsFixed) { "$($model.DefaultDuration) (fixed)" } else { $model.Durations -join ', ' }
         $takes = @($options | Where-Object { $model.Takes($_) } | ForEach-Object { "-$_" }) -join ' '
+        # An extension keeps its input's resolution: there is nothing to choose and no default.
+        $resolutions = if ($model.Resolutions.Count) { "$($model.Resolutions -join ', ') (default $($model.DefaultResolution))" } else { 'the input''s' }
         $people = if ($model.PersonGenerationValues.Count) { $model.PersonGenerationValues -join ', ' } else { '—' }
         $rules = @($model.Rules | ForEach-Object Description) + @(if ($model.EnhancePromptAlwaysOn) { 'prompt enhancement always on' }) + @(if ($model.MaxReferenceImages) { "$($model.MinReferenceImages)–$($model.MaxReferenceImages) reference images" })
-        "| $($cmdlet["$($model.Mode)"]) | $($model.Tier) | ``$($model.ModelId)`` | $durations | $($model.Resolutions -join ', ') (default $($model.DefaultResolution)) | $people | $(if ($takes) { $takes } else { '—' }) | $(if ($rules) { $rules -join '; ' } else { '—' }) |"
+        "| $($cmdlet["$($model.Mode)"]) | $($model.Tier) | ``$($model.ModelId)`` | $durations | $resolutions | $people | $(if ($takes) { $takes } else { '—' }) | $(if ($rules) { $rules -join '; ' } else { '—' }) |"
     }
 }
 

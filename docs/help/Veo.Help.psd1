@@ -84,9 +84,9 @@
     'Connect-Veo'           = @{
       Synopsis    = 'Sets the provider, base address and API key that the other Veo cmdlets use by default in this session.'
       Description = @(
-        'Connect-Veo stores a connection (provider, base address and API key) for the provider you name and makes that provider the default of New-VeoFrameVideo and New-VeoReferenceVideo. The settings last until PowerShell exits and are kept per provider: connecting to a second provider changes the default but keeps the first provider''s address and key, which are still used for that provider''s tasks. Connecting again to the same provider replaces its settings.'
-        'Connect-Veo sends no request, so it does not check the key: a wrong key shows up at the first request as an AuthenticationFailed error. Without -ApiKey, the key is taken from the provider''s environment variables (HIGHWAYAPI_API_KEY, JIEKOU_API_KEY, AIHUBMAX_API_KEY or VTRIX_API_KEY, then VEO_API_KEY); if none is set, Connect-Veo writes a warning, and later calls look in the environment variables again.'
-        'The cmdlets that send requests (New-VeoFrameVideo, New-VeoReferenceVideo, Get-VeoTask, Wait-VeoTask, Save-VeoVideo) also take -Provider, -ApiKey and -BaseUri for a single call, which win over what Connect-Veo set. The key is held as a SecureString and never shown: with -PassThru the connection object reports only where the key came from (KeySource).'
+        'Connect-Veo stores a connection (provider, base address and API key) for the provider you name and makes that provider the default of the New- cmdlets (New-VeoFrameVideo, New-VeoReferenceVideo, New-VeoTextVideo, New-VeoExtendedVideo). The settings last until PowerShell exits and are kept per provider: connecting to a second provider changes the default but keeps the first provider''s address and key, which are still used for that provider''s tasks. Connecting again to the same provider replaces its settings.'
+        'Connect-Veo sends no request, so it does not check the key: a wrong key shows up at the first request as an AuthenticationFailed error. Without -ApiKey, the key is taken from the provider''s environment variables ($env:HIGHWAYAPI_API_KEY, $env:JIEKOU_API_KEY, $env:AIHUBMAX_API_KEY or $env:VTRIX_API_KEY, then $env:VEO_API_KEY); if none is set, Connect-Veo writes a warning, and later calls look in the environment variables again.'
+        'The cmdlets that send requests (the four New- cmdlets, Get-VeoTask, Wait-VeoTask, Save-VeoVideo) also take -Provider, -ApiKey and -BaseUri for a single call, which win over what Connect-Veo set. The key is held as a SecureString and never shown: with -PassThru the connection object reports only where the key came from (KeySource).'
       )
       Parameters  = @{
         Provider = 'The provider to connect to: HighwayApi (https://api.highwayapi.ai/), JieKou (HighwayAPI''s host at https://api.jiekou.ai/, with the same protocol and models), AIHubMax (https://api.aihubmax.com/) or Vtrix (https://cloud.vtrix.ai/). It becomes the default provider of the New- cmdlets for this session.'
@@ -130,19 +130,19 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
           Remarks = 'The simulator speaks each provider''s protocol on 127.0.0.1, accepts the key sim-key, and costs nothing. Tasks created against it are recorded in the task ledger like any other.'
         }
       )
-      Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'Get-VeoModel')
+      Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'New-VeoExtendedVideo', 'Get-VeoModel')
     }
 
     'Get-VeoModel'          = @{
       Synopsis    = 'Lists the models each provider offers and the rules the New- cmdlets check before sending a request.'
       Description = @(
-        'Get-VeoModel lists the module''s model catalog: for every provider, the Veo 3.1 model behind each combination of mode (Reference for New-VeoReferenceVideo; FirstFrame and FirstAndLastFrame for New-VeoFrameVideo) and tier (the -Model parameter of the New- cmdlets: Standard, Fast or Lite). It sends no request and needs no API key.'
-        'Each model shows what New-VeoFrameVideo and New-VeoReferenceVideo enforce before anything is sent: Durations (and DurationIsFixed), Resolutions and DefaultResolution, AspectRatios and DefaultAspectRatio, MaxSampleCount, MinReferenceImages and MaxReferenceImages, Options (the optional parameters the model takes), PersonGenerationValues, EnhancePromptAlwaysOn, and Rules that tie settings together (such as "1080p only at 8 seconds"). The default view is a table of Provider, Mode, Tier and ModelId; Format-List shows the rest.'
+        'Get-VeoModel lists the module''s model catalog: for every provider, the Veo 3.1 model behind each combination of mode (Reference for New-VeoReferenceVideo; FirstFrame and FirstAndLastFrame for New-VeoFrameVideo; Text for New-VeoTextVideo; Extend for New-VeoExtendedVideo) and tier (the -Model parameter of the New- cmdlets: Standard, Fast or Lite). It sends no request and needs no API key.'
+        'Each model shows what the New- cmdlets enforce before anything is sent: Durations (and DurationIsFixed), Resolutions and DefaultResolution, AspectRatios and DefaultAspectRatio, MaxSampleCount, MinReferenceImages and MaxReferenceImages, Options (the optional parameters the model takes), PersonGenerationValues, EnhancePromptAlwaysOn, and Rules that tie settings together (such as "1080p only at 8 seconds"). The default view is a table of Provider, Mode, Tier and ModelId; Format-List shows the rest.'
         'The filters combine, and each takes several values. JieKou lists HighwayAPI''s models, which report HighwayApi as their provider.'
       )
       Parameters  = @{
         Provider = 'Lists only these providers'' models: HighwayApi, JieKou, AIHubMax, Vtrix. By default, every provider''s. Binds by property name, so a task or any object with a Provider property can be piped in.'
-        Mode     = 'Lists only models of these modes: Reference, FirstFrame, FirstAndLastFrame. By default, every mode. Binds by property name.'
+        Mode     = 'Lists only models of these modes: Reference, FirstFrame, FirstAndLastFrame, Text, Extend. By default, every mode. Binds by property name.'
         Model    = 'Lists only models of these tiers: Standard, Fast, Lite (the -Model values of the New- cmdlets; alias Tier). By default, every tier. Binds by property name (Model or Tier).'
       }
       Inputs      = @(
@@ -159,7 +159,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
         @{
           Title   = 'List HighwayAPI''s models'
           Code    = 'Get-VeoModel -Provider HighwayApi'
-          Remarks = 'Eight models: Standard and Fast for reference videos; Standard, Fast and Lite for each of FirstFrame and FirstAndLastFrame.'
+          Remarks = 'Fourteen models: Standard and Fast for reference videos; Standard, Fast and Lite for each of FirstFrame, FirstAndLastFrame, Text and Extend.'
         }
         @{
           Title   = 'See everything one model accepts'
@@ -177,7 +177,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
           Remarks = 'Lists the resolutions of Vtrix''s reference model: 720p, 1080p and 4k.'
         }
       )
-      Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo')
+      Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'New-VeoExtendedVideo')
     }
 
     'New-VeoFrameVideo'     = @{
@@ -485,7 +485,7 @@ New-VeoReferenceVideo -Prompt 'the three friends walk through the park' -Referen
       )
       Parameters  = @{
         TaskId = 'The ids of the tasks to read. Binds from the pipeline by value (strings) and by property name (TaskId, or its alias Id). The provider and address come from the task ledger, or from -Provider and -BaseUri.'
-        Task   = 'Task objects to refresh, usually piped from New-VeoFrameVideo, New-VeoReferenceVideo, Wait-VeoTask or Get-VeoTask. Binds from the pipeline by value.'
+        Task   = 'Task objects to refresh, usually piped from a New- cmdlet (New-VeoFrameVideo, New-VeoReferenceVideo, New-VeoTextVideo, New-VeoExtendedVideo), Wait-VeoTask or Get-VeoTask. Binds from the pipeline by value.'
         Last   = 'With no id or task: how many of the newest tasks in the ledger to read, 1 or more. The default is 10.'
       }
       Inputs      = @(
@@ -547,7 +547,7 @@ $task | Get-VeoTask | Format-List
         'With -TaskId each task is first read by id; the task ledger says which provider and address created it, as with Get-VeoTask -TaskId.'
       )
       Parameters  = @{
-        Task           = 'The tasks to wait for, usually piped from New-VeoFrameVideo, New-VeoReferenceVideo or Get-VeoTask. Binds from the pipeline by value. Each is polled through the provider, address and key it came with.'
+        Task           = 'The tasks to wait for, usually piped from a New- cmdlet (New-VeoFrameVideo, New-VeoReferenceVideo, New-VeoTextVideo, New-VeoExtendedVideo) or Get-VeoTask. Binds from the pipeline by value. Each is polled through the provider, address and key it came with.'
         TaskId         = 'The ids of the tasks to wait for. Binds by property name (TaskId, or its alias Id); a plain string does not bind from the pipeline, so give ids with -TaskId or pipe objects that have a TaskId property. The provider and address come from the task ledger, or from -Provider and -BaseUri.'
         TimeoutSeconds = 'How long to wait for each task, in seconds (1 or more), counted from the start of its wait. The default is 1800 (30 minutes). A task that has not finished by then is a WaitTimedOut error.'
       }
@@ -605,7 +605,7 @@ foreach ($problem in $problems) {
         'Save-VeoVideo supports -WhatIf and -Confirm (ConfirmImpact Low), once per task. With -WhatIf nothing is read, waited for or downloaded.'
       )
       Parameters  = @{
-        Task           = 'The tasks whose videos to save, usually piped from Wait-VeoTask, New-VeoFrameVideo, New-VeoReferenceVideo or Get-VeoTask. Binds from the pipeline by value. Each is read and downloaded through the provider, address and key it came with.'
+        Task           = 'The tasks whose videos to save, usually piped from Wait-VeoTask, a New- cmdlet (New-VeoFrameVideo, New-VeoReferenceVideo, New-VeoTextVideo, New-VeoExtendedVideo) or Get-VeoTask. Binds from the pipeline by value. Each is read and downloaded through the provider, address and key it came with.'
         TaskId         = 'The ids of the tasks whose videos to save. Binds by property name (TaskId, or its alias Id). The provider and address come from the task ledger, or from -Provider and -BaseUri.'
         Path           = 'Where to save: a folder (an existing folder, a path ending with a separator, or a path without an extension) that receives <TaskId>.mp4 files, or a file name. Relative paths are resolved against the current location. The default is the current location.'
         Force          = 'Overwrites files that already exist. Without it an existing file is kept and reported with VideoFileExists.'

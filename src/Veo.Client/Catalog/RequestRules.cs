@@ -154,7 +154,7 @@ public static class RequestRules
 
         if (allowed.Count == 0)
         {
-            throw Violation(errorId, $"{model.ModelId} on {model.Provider} takes no -{parameter}: a {model.Mode} video keeps its input's.");
+            throw Violation(errorId, $"{model.ModelId} on {model.Provider} takes no -{parameter}: {model.Mode.WithArticle()} video keeps its input's.");
         }
 
         throw Violation(

@@ -28,6 +28,12 @@ public enum VeoMode
     Extend,
 }
 
+/// <summary>Modes as messages name them ("an Extend video", "a Reference video").</summary>
+public static class VeoModeText
+{
+    public static string WithArticle(this VeoMode mode) => (mode == VeoMode.Extend ? "an " : "a ") + mode;
+}
+
 /// <summary>The price and quality tier of a Veo 3.1 model.</summary>
 public enum VeoTier
 {

@@ -22,7 +22,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ModelTierCompleter))]
     [ModelTierTransformation]
-    [ValidateEnumName(typeof(VeoTier))]
+    [ValidateEnumName(typeof(VeoTier), AlsoAccepted = "a model id of the provider (Get-VeoModel lists them)")]
     public string Model { get; set; } = nameof(VeoTier.Fast);
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
