@@ -14,6 +14,7 @@ public sealed class VeoClient
     private readonly VeoHttp _http;
     private readonly VideoDownloader _downloader;
     private readonly IVeoLog _log;
+    private readonly UploadCache _uploads = new();
 
     private readonly TaskLedger? _ledger;
 
@@ -39,11 +40,11 @@ public sealed class VeoClient
     /// </summary>
     public PreparedCreate Prepare(VeoConnection connection, VideoRequest request)
     {
-        ModelDefinition model = ModelCatalog.Find(connection.Provider, request.Mode, request.Tier);
+        ModelDefinition model = ModelCatalog.Find(connection.Provider, request);
         VideoRequest checkedRequest = RequestRules.Apply(model, request);
         foreach (MediaInput local in checkedRequest.AllMedia().Where(m => m.FilePath is not null))
         {
-            local.Load();
+            local.Inspect();
         }
 
         return new PreparedCreate(connection, model, checkedRequest);
@@ -53,16 +54,20 @@ public sealed class VeoClient
     public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken)
     {
         VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
-            new ProviderCall(_http, prepared.Connection, _log), prepared.Request, cancellationToken).ConfigureAwait(false);
+            new ProviderCall(_http, prepared.Connection, _log, _uploads), prepared.Request, cancellationToken).ConfigureAwait(false);
         ArraySegment<byte> body = prepared.BuildBody(request);
         _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Count:N0} bytes of JSON).");
-        _log.Debug($"Request body: {prepared.Preview}");
+        if (_log.IsDebugEnabled)
+        {
+            _log.Debug($"Request body: {prepared.Preview}");
+        }
+
         JsonElement answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);
-        string taskId = prepared.Connection.Info.Protocol.ReadTaskId(answer);
         DateTimeOffset now = DateTimeOffset.UtcNow;
+        CreatedTask created = prepared.Protocol.ReadCreated(answer, now);
         var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, now);
-        _log.Verbose($"Created task {taskId}.");
-        var task = new VeoTask(prepared.Connection, taskId, details, TaskState.Created(now));
+        _log.Verbose($"Created task {created.TaskId}.");
+        var task = new VeoTask(prepared.Connection, created.TaskId, details, created.State);
         RecordInLedger(task);
         return task;
     }
@@ -193,9 +198,9 @@ public sealed class VeoClient
     private async Task<VeoTask> ReadAsync(VeoTask task, CancellationToken cancellationToken)
     {
         IProviderProtocol protocol = task.Connection.Info.Protocol;
-        JsonElement answer = await _http.GetJsonAsync(task.Connection, protocol.StatusPath(task.TaskId), ApiCall.Status, cancellationToken)
-            .ConfigureAwait(false);
+        string path = protocol.StatusPath(task.TaskId, task.State, DateTimeOffset.UtcNow);
+        JsonElement answer = await _http.GetJsonAsync(task.Connection, path, ApiCall.Status, cancellationToken).ConfigureAwait(false);
         TaskState state = protocol.ReadStatus(answer, DateTimeOffset.UtcNow);
-        return task.WithState(state);
+        return task.WithState(state.After(task.State, Options.NoVideoGrace));
     }
 }
