@@ -67,7 +67,7 @@ public sealed class VeoClient
         CreatedTask created = prepared.Protocol.ReadCreated(answer, now);
         var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, now);
         _log.Verbose($"Created task {created.TaskId}.");
-        var task = new VeoTask(prepared.Connection, created.TaskId, details, created.State);
+        var task = new VeoTask(prepared.Connection, created.TaskId, details, created.State.After(null, Options.NoVideoGrace));
         RecordInLedger(task);
         return task;
     }
