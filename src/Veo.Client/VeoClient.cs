@@ -146,7 +146,7 @@ public sealed class VeoClient
     {
         try
         {
-            await _downloader.DownloadAsync(task.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            await _downloader.DownloadAsync(task.Videos[index].Uri, task.Connection, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
             return task;
         }
         catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.VideoLinkExpired)
@@ -160,7 +160,7 @@ public sealed class VeoClient
                     throw ex;
                 }
 
-                await _downloader.DownloadAsync(renewed.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+                await _downloader.DownloadAsync(renewed.Videos[index].Uri, renewed.Connection, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
                 return renewed;
             }
             catch (VeoException again) when (again.ErrorId == VeoErrorIds.VideoLinkExpired)

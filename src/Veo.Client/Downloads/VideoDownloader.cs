@@ -26,8 +26,10 @@ internal sealed class VideoDownloader
         _log = log;
     }
 
+    /// <param name="owner">The connection of the task the video belongs to (a provider may want its key on its own links).</param>
     /// <param name="progress">Called with (bytes so far, total bytes when known).</param>
-    public async Task DownloadAsync(Uri uri, string path, bool overwrite, Action<long, long?>? progress, CancellationToken cancellationToken)
+    public async Task DownloadAsync(
+        Uri uri, VeoConnection owner, string path, bool overwrite, Action<long, long?>? progress, CancellationToken cancellationToken)
     {
         ThrowIfExists(path, overwrite);
         string folder = Path.GetDirectoryName(path)!;
@@ -37,7 +39,7 @@ internal sealed class VideoDownloader
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
             {
-                await FillAsync(uri, file, progress, cancellationToken).ConfigureAwait(false);
+                await FillAsync(uri, owner, file, progress, cancellationToken).ConfigureAwait(false);
             }
 
             ThrowIfExists(path, overwrite);
@@ -59,14 +61,14 @@ internal sealed class VideoDownloader
         }
     }
 
-    private async Task FillAsync(Uri uri, FileStream file, Action<long, long?>? progress, CancellationToken cancellationToken)
+    private async Task FillAsync(Uri uri, VeoConnection owner, FileStream file, Action<long, long?>? progress, CancellationToken cancellationToken)
     {
         int failures = 0;
         while (true)
         {
             try
             {
-                await TransferAsync(uri, file, progress, cancellationToken).ConfigureAwait(false);
+                await TransferAsync(uri, owner, file, progress, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (IsBrokenTransfer(ex) && !cancellationToken.IsCancellationRequested && failures < _http.Options.MaxRetries)
@@ -85,10 +87,10 @@ internal sealed class VideoDownloader
     }
 
     /// <summary>One attempt: asks for the bytes not yet written and appends them.</summary>
-    private async Task TransferAsync(Uri uri, FileStream file, Action<long, long?>? progress, CancellationToken cancellationToken)
+    private async Task TransferAsync(Uri uri, VeoConnection owner, FileStream file, Action<long, long?>? progress, CancellationToken cancellationToken)
     {
         long resumeFrom = file.Length;
-        using HttpResponseMessage response = await _http.GetContentAsync(uri, resumeFrom, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await _http.GetContentAsync(uri, resumeFrom, cancellationToken, owner).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone)
         {
             throw new VeoException(VeoErrorIds.VideoLinkExpired, VeoErrorKind.ResourceUnavailable,

@@ -23,10 +23,17 @@ internal sealed class VeoHttp
 {
     private static readonly HttpClient SharedClient = new(new HttpClientHandler()) { Timeout = Timeout.InfiniteTimeSpan };
 
+    // HttpClient forwards custom headers on redirects: downloads that carry a key follow them here instead.
+    private static readonly HttpClient NonRedirectingClient =
+        new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+
+    private const int MaxRedirects = 5;
+
     private static readonly ProductInfoHeaderValue UserAgent =
         new("Veo-PowerShell", typeof(VeoHttp).Assembly.GetName().Version?.ToString(3) ?? "0");
 
     private readonly HttpClient _client;
+    private readonly HttpClient _keyedDownloadClient;
     private readonly VeoClientOptions _options;
     private readonly IVeoLog _log;
     private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
@@ -35,6 +42,7 @@ internal sealed class VeoHttp
     public VeoHttp(VeoClientOptions options, IVeoLog log, HttpClient? client = null)
     {
         _client = client ?? SharedClient;
+        _keyedDownloadClient = client ?? NonRedirectingClient;
         _options = options;
         _log = log;
         _readPipeline = BuildPipeline(IsTransient, options.RequestTimeout);
@@ -121,22 +129,63 @@ internal sealed class VeoHttp
         }
     }
 
-    /// <summary>A GET for a video's bytes, without the API key: result links are signed and may live on another host.</summary>
-    public Task<HttpResponseMessage> GetContentAsync(Uri uri, long resumeFrom, CancellationToken cancellationToken)
+    /// <summary>
+    /// A GET for a video's bytes. Without the API key (result links are signed and may live on another host), unless
+    /// <paramref name="owner"/>'s protocol wants its key on its own host: then redirects are followed here, and the
+    /// key goes only to the hosts the protocol names.
+    /// </summary>
+    public Task<HttpResponseMessage> GetContentAsync(Uri uri, long resumeFrom, CancellationToken cancellationToken, VeoConnection? owner = null)
     {
-        return SendAsync(_readPipeline, NewDownload, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
-
-        HttpRequestMessage NewDownload()
+        if (owner?.Info.Protocol is IApiKeyHeader keyed && keyed.SendsKeyTo(uri, owner))
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.UserAgent.Add(UserAgent);
-            if (resumeFrom > 0)
+            ApiKey key = owner.RequireKey();
+            return _readPipeline.ExecuteAsync(
+                async token => await FollowRedirectsAsync(uri, resumeFrom, owner, keyed, key, token).ConfigureAwait(false),
+                cancellationToken).AsTask();
+        }
+
+        return SendAsync(_readPipeline, () => NewDownload(uri, resumeFrom), cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+    }
+
+    private async Task<HttpResponseMessage> FollowRedirectsAsync(
+        Uri uri, long resumeFrom, VeoConnection owner, IApiKeyHeader keyed, ApiKey key, CancellationToken cancellationToken)
+    {
+        for (int hop = 0; ; hop++)
+        {
+            using HttpRequestMessage request = NewDownload(uri, resumeFrom);
+            if (keyed.SendsKeyTo(uri, owner))
             {
-                request.Headers.Range = new RangeHeaderValue(resumeFrom, null);
+                request.Headers.TryAddWithoutValidation(keyed.KeyHeader, key.Reveal());
             }
 
-            return request;
+            HttpResponseMessage response = await SendOnceAsync(_keyedDownloadClient, request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                .ConfigureAwait(false);
+            Uri? next = response.Headers.Location is Uri location && IsRedirect(response.StatusCode) ? new Uri(uri, location) : null;
+            // Like HttpClient's own redirects: a bounded number, and never from https down to http.
+            if (next is null || hop == MaxRedirects || (uri.Scheme == Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttps))
+            {
+                return response;
+            }
+
+            response.Dispose();
+            _log.Debug($"Redirected to {next.Host}{(keyed.SendsKeyTo(next, owner) ? string.Empty : ", without the API key")}.");
+            uri = next;
         }
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or (HttpStatusCode)308;
+
+    private static HttpRequestMessage NewDownload(Uri uri, long resumeFrom)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.UserAgent.Add(UserAgent);
+        if (resumeFrom > 0)
+        {
+            request.Headers.Range = new RangeHeaderValue(resumeFrom, null);
+        }
+
+        return request;
     }
 
     /// <summary>True for failures worth another attempt of an idempotent request.</summary>
@@ -209,13 +258,19 @@ internal sealed class VeoHttp
             async token =>
             {
                 using HttpRequestMessage request = newRequest();
-                _log.Verbose($"{request.Method} {request.RequestUri}");
-                var watch = Stopwatch.StartNew();
-                HttpResponseMessage response = await _client.SendAsync(request, completion, token).ConfigureAwait(false);
-                _log.Debug($"HTTP {(int)response.StatusCode} from {request.Method} {request.RequestUri!.AbsolutePath} in {watch.ElapsedMilliseconds} ms");
-                return response;
+                return await SendOnceAsync(_client, request, completion, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(
+        HttpClient client, HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        _log.Verbose($"{request.Method} {request.RequestUri}");
+        var watch = Stopwatch.StartNew();
+        HttpResponseMessage response = await client.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        _log.Debug($"HTTP {(int)response.StatusCode} from {request.Method} {request.RequestUri!.AbsolutePath} in {watch.ElapsedMilliseconds} ms");
+        return response;
     }
 
     private async Task<JsonElement> ReadAnswerAsync(VeoConnection connection, HttpResponseMessage response, ApiCall call)
@@ -253,7 +308,15 @@ internal sealed class VeoHttp
             Content = newContent?.Invoke() ?? (connection.Info.Protocol.JsonContentTypeOnEveryRequest ? JsonContent(default) : null),
         };
 
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
+        if (connection.Info.Protocol is IApiKeyHeader keyed)
+        {
+            request.Headers.TryAddWithoutValidation(keyed.KeyHeader, key.Reveal());
+        }
+        else
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
+        }
+
         request.Headers.UserAgent.Add(UserAgent);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return request;

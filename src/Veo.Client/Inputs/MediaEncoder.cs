@@ -25,6 +25,17 @@ internal abstract class MediaEncoder
         }
     }
 
+    /// <summary>Google's inline form, <c>{bytesBase64Encoded, mimeType}</c>: raw base64 and its MIME type (Google, Vtrix).</summary>
+    public void WriteInline(Utf8JsonWriter writer, MediaInput media)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("bytesBase64Encoded");
+        WriteBase64(writer, media);
+        writer.WritePropertyName("mimeType");
+        WriteMimeType(writer, media);
+        writer.WriteEndObject();
+    }
+
     /// <summary>A URL (local files are uploaded first, by the protocol's media stage).</summary>
     public abstract void WriteUrl(Utf8JsonWriter writer, MediaInput image);
 

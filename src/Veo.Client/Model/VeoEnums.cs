@@ -7,6 +7,9 @@ public enum VeoProvider
     JieKou,
     AIHubMax,
     Vtrix,
+
+    /// <summary>Google's own Gemini API (an AI Studio key), which the other providers resell.</summary>
+    Google,
 }
 
 /// <summary>What the video is generated from.</summary>

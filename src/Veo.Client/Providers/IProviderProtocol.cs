@@ -52,3 +52,15 @@ internal interface IProviderProtocol
 
     VeoApiException ReadError(ApiCall call, int statusCode, string body);
 }
+
+/// <summary>
+/// A protocol that takes its key in a header of its own rather than <c>Authorization: Bearer</c>, and whose result
+/// links are on its own host and need the key too (Google). Redirects elsewhere never get it.
+/// </summary>
+internal interface IApiKeyHeader
+{
+    string KeyHeader { get; }
+
+    /// <summary>True when a download from <paramref name="uri"/> may carry the key of <paramref name="connection"/>.</summary>
+    bool SendsKeyTo(Uri uri, VeoConnection connection);
+}

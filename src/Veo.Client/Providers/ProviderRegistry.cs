@@ -33,6 +33,8 @@ internal static class ProviderRegistry
         new ProviderInfo(VeoProvider.JieKou, HighwayApiProtocol.Instance, new Uri("https://api.jiekou.ai/"), "JIEKOU_API_KEY", "HIGHWAYAPI_API_KEY", "VEO_API_KEY"),
         new ProviderInfo(VeoProvider.AIHubMax, AIHubMaxProtocol.Instance, new Uri("https://api.aihubmax.com/"), "AIHUBMAX_API_KEY", "VEO_API_KEY"),
         new ProviderInfo(VeoProvider.Vtrix, VtrixProtocol.Instance, new Uri("https://cloud.vtrix.ai/"), "VTRIX_API_KEY", "VEO_API_KEY"),
+        // google-genai's own order (its Python and JavaScript clients both prefer GOOGLE_API_KEY when both are set).
+        new ProviderInfo(VeoProvider.Google, GoogleProtocol.Instance, new Uri("https://generativelanguage.googleapis.com/"), "GOOGLE_API_KEY", "GEMINI_API_KEY", "VEO_API_KEY"),
     }.ToDictionary(p => p.Name);
 
     public static ProviderInfo Get(VeoProvider provider) => Providers[provider];

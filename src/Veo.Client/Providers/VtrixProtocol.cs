@@ -65,10 +65,9 @@ internal sealed class VtrixProtocol : IProviderProtocol
         writer.WriteString("prompt", request.Prompt);
         writer.WriteOptional("negativePrompt", request.NegativePrompt);
 
-        Action<Utf8JsonWriter, MediaInput> asObject = (w, media) => WriteMedia(w, media, images);
-        writer.WriteOptional("image", request.Image, asObject);
-        writer.WriteOptional("lastFrame", request.LastImage, asObject);
-        writer.WriteOptional("video", request.Video, asObject);
+        writer.WriteOptional("image", request.Image, images.WriteInline);
+        writer.WriteOptional("lastFrame", request.LastImage, images.WriteInline);
+        writer.WriteOptional("video", request.Video, images.WriteInline);
 
         if (request.ReferenceImages.Count > 0)
         {
@@ -77,7 +76,7 @@ internal sealed class VtrixProtocol : IProviderProtocol
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName("image");
-                WriteMedia(writer, reference, images);
+                images.WriteInline(writer, reference);
                 writer.WriteString("referenceType", "asset");
                 writer.WriteEndObject();
             }
@@ -165,17 +164,6 @@ internal sealed class VtrixProtocol : IProviderProtocol
     /// <summary>The task itself: older gateway answers wrap it as <c>{"data": {…task…}, "status": {"code", "message"}}</c>.</summary>
     private static JsonElement Unwrap(JsonElement answer) =>
         Json.Object(answer, "data") is JsonElement task && Json.Object(answer, "status") is not null ? task : answer;
-
-    /// <summary>An image or video in Google's Vertex form: raw base64 and its MIME type.</summary>
-    private static void WriteMedia(Utf8JsonWriter writer, MediaInput image, MediaEncoder images)
-    {
-        writer.WriteStartObject();
-        writer.WritePropertyName("bytesBase64Encoded");
-        images.WriteBase64(writer, image);
-        writer.WritePropertyName("mimeType");
-        images.WriteMimeType(writer, image);
-        writer.WriteEndObject();
-    }
 
     /// <summary>The error as a string, as <c>{code, error_message}</c> or as <c>{code, message}</c>; also a top-level message.</summary>
     private static (string? Code, string? Message) ReadError(JsonElement answer)
