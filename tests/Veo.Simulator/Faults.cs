@@ -6,13 +6,13 @@ namespace Veo.Simulator;
 /// <summary>Which kind of provider call a fault applies to.</summary>
 public enum FaultTarget
 {
-    /// <summary>Task creation (HighwayAPI: POST /v3/async/{endpoint}; AIHubMax: POST /v1/videos/generations; Vtrix: POST /model/v1/generation).</summary>
+    /// <summary>Task creation (HighwayAPI: POST /v3/async/{endpoint}; AIHubMax: POST /v1/videos/generations; Vtrix: POST /model/v1/generation; Google: POST /v1beta/models/{model}:predictLongRunning).</summary>
     Create,
 
-    /// <summary>Task status query (HighwayAPI: GET /v3/async/task-result; AIHubMax: GET /v1/tasks/{id}; Vtrix: GET /model/v1/generation/task/{id}).</summary>
+    /// <summary>Task status query (HighwayAPI: GET /v3/async/task-result; AIHubMax: GET /v1/tasks/{id}; Vtrix: GET /model/v1/generation/task/{id}; Google: GET /v1beta/models/{model}/operations/{id}).</summary>
     Status,
 
-    /// <summary>Video download (GET /sim/videos/...).</summary>
+    /// <summary>Video download (GET /sim/videos/..., where Google's keyed file links redirect to).</summary>
     Download,
 
     /// <summary>File upload (AIHubMax: POST /v1/files/upload/base64 and /v1/files/upload/stream).</summary>

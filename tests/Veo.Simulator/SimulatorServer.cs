@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Veo.Simulator.AIHubMax;
+using Veo.Simulator.Google;
 using Veo.Simulator.HighwayApi;
 using Veo.Simulator.Hosting;
 using Veo.Simulator.Vtrix;
@@ -24,7 +25,7 @@ public sealed class SimulatorServer : IAsyncDisposable
     // Base64 images of up to 20 MB each, several per request.
     private const long MaxRequestBodyBytes = 256L * 1024 * 1024;
 
-    private static readonly ISimulatedProtocol[] Protocols = [new HighwayApiProtocol(), new AIHubMaxProtocol(), new VtrixProtocol()];
+    private static readonly ISimulatedProtocol[] Protocols = [new HighwayApiProtocol(), new AIHubMaxProtocol(), new VtrixProtocol(), new GoogleProtocol()];
 
     private readonly WebApplication _app;
 

@@ -16,8 +16,9 @@ public sealed class ProvidersAgainstSimulatorTests : IDisposable
 
     public void Dispose() => _images.Dispose();
 
+    /// <summary>Google's models have a theory of their own (GoogleAgainstSimulatorTests): its extension needs a video it generated.</summary>
     public static IEnumerable<object[]> EveryModel() =>
-        ModelCatalog.All.Select((m, i) => new object[] { m.Provider, m.Mode, m.Tier });
+        ModelCatalog.All.Where(m => m.Provider != VeoProvider.Google).Select(m => new object[] { m.Provider, m.Mode, m.Tier });
 
     /// <summary>A request that sets every option the model takes, with local images.</summary>
     private VideoRequest Everything(ModelDefinition model)

@@ -58,6 +58,7 @@ internal sealed class SimulatedProvider : IAsyncDisposable
     {
         VeoProvider.AIHubMax => "/v1/videos/generations",
         VeoProvider.Vtrix => "/model/v1/generation",
+        VeoProvider.Google => "/v1beta/models/",
         _ => "/v3/async/",
     });
 

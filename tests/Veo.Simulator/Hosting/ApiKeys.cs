@@ -14,7 +14,7 @@ internal enum ApiKeyStatus
     Valid,
 }
 
-/// <summary>Classifies the bearer key of a request; each protocol maps the outcome to its own errors.</summary>
+/// <summary>Classifies the key of a request; each protocol maps the outcome to its own errors.</summary>
 internal static class ApiKeys
 {
     private const string BearerPrefix = "Bearer ";
@@ -32,7 +32,13 @@ internal static class ApiKeys
             return ApiKeyStatus.Unknown;
         }
 
-        string key = header[BearerPrefix.Length..].Trim();
+        return Classify(header[BearerPrefix.Length..], options);
+    }
+
+    /// <summary>Classifies a key however the protocol received it (a bearer token, Google's x-goog-api-key header).</summary>
+    public static ApiKeyStatus Classify(string? value, SimulatorOptions options)
+    {
+        string key = value?.Trim() ?? string.Empty;
         if (key.Length == 0)
         {
             return ApiKeyStatus.Missing;

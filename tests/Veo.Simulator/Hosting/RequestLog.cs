@@ -8,6 +8,8 @@ namespace Veo.Simulator.Hosting;
 /// <summary>Records every request except the control API, with the status the client actually saw.</summary>
 internal sealed class RequestLog(RequestDelegate next, SimulatorState state, TimeProvider clock)
 {
+    private const string GoogleKeyHeader = "x-goog-api-key";
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments(ControlApi.PathPrefix))
@@ -42,7 +44,7 @@ internal sealed class RequestLog(RequestDelegate next, SimulatorState state, Tim
             context.Request.Path + context.Request.QueryString,
             status,
             body,
-            context.Request.Headers.Authorization.Count > 0,
+            context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey(GoogleKeyHeader),
             context.Request.ContentType);
     }
 
