@@ -425,6 +425,95 @@ Describe 'Vtrix' {
     }
 }
 
+Describe 'Google' {
+    BeforeAll {
+        $google = @{ Provider = 'Google'; BaseUri = $sim.BaseUri; ApiKey = $sim.ApiKey }
+    }
+
+    It 'makes, waits for and saves a video of every mode on <_>, named inside -Path' -ForEach 'Standard', 'Fast' {
+        $folder = Join-Path $TestDrive "google-$_"
+        $text = New-VeoTextVideo -Prompt 'a paper boat on a river' -Model $_ @google | Wait-VeoTask
+        $text.TaskId | Should -Match '^models/veo-3\.1-(fast-)?generate-preview/operations/[a-z0-9]+$'
+        $tasks = @(
+            $text
+            New-VeoFrameVideo -Prompt 'the fox looks up' -Image $first -Model $_ @google
+            New-VeoFrameVideo -Prompt 'dusk to night' -Image $first -LastImage $last -Model $_ @google
+            New-VeoReferenceVideo -Prompt 'a fox in snow' -ReferenceImage $first, $last -Model $_ @google
+            $text | New-VeoExtendedVideo -Prompt 'the boat drifts under a bridge' -Model $_
+        )
+        ($tasks | ForEach-Object Mode) | Should -Be 'Text', 'FirstFrame', 'FirstAndLastFrame', 'Reference', 'Extend'
+        $files = $tasks | Wait-VeoTask | Save-VeoVideo -Path $folder
+        $files.Count | Should -Be 5
+        $files | ForEach-Object { $_.DirectoryName | Should -Be (Get-Item $folder).FullName }
+        $files[0].Name | Should -Be (($text.TaskId -replace '/', '_') + '.mp4')
+        ((Get-SimRequest | Where-Object pathAndQuery -Like '/v1beta/models/*:predictLongRunning' | Select-Object -Last 1).body | ConvertFrom-Json).instances[0].video.uri |
+            Should -Be $text.Videos[0].Uri.AbsoluteUri
+    }
+
+    It 'never puts the key in a URL, and sends it to storage never' {
+        $null = New-VeoTextVideo -Prompt 'a lighthouse' @google -Wait | Save-VeoVideo -Path (Join-Path $TestDrive 'google-key')
+        $requests = Get-SimRequest
+        $requests | Where-Object { $_.pathAndQuery -match [regex]::Escape($sim.ApiKey) } | Should -BeNullOrEmpty
+        $requests | Where-Object { $_.pathAndQuery -like '/v1beta/*' -and -not $_.hadAuthorization } | Should -BeNullOrEmpty
+        $storage = @($requests | Where-Object pathAndQuery -Like '/sim/videos/*')
+        $storage.Count | Should -BeGreaterThan 0
+        $storage | Where-Object hadAuthorization | Should -BeNullOrEmpty
+    }
+
+    It 'fails a safety-filtered task with TaskFailed, saying it was filtered' {
+        New-VeoTextVideo -Prompt '[sim:filtered] a fox' @google | Wait-VeoTask -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'TaskFailed,*'
+        $failure[0].Exception.Message | Should -Match "safety filters removed 1 video\(s\).*RAI_MEDIA_FILTERED"
+    }
+
+    It 'reports a wrong key as AuthenticationFailed (Google''s API_KEY_INVALID), without showing it' {
+        $wrongKey = 'wrong-key-' + [guid]::NewGuid()
+        New-VeoTextVideo -Prompt 'a fox' -Provider Google -BaseUri $sim.BaseUri -ApiKey $wrongKey -ErrorAction SilentlyContinue -ErrorVariable failure |
+            Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+        $all = Get-VeoTask 'models/veo-3.1-generate-preview/operations/abc' -Provider Google -BaseUri $sim.BaseUri -ApiKey $wrongKey -ErrorAction Continue *>&1 | Out-String
+        $all | Should -Match 'HTTP 400 API_KEY_INVALID'
+        $all | Should -Not -Match $wrongKey
+    }
+
+    It 'refuses <Case> locally with <ErrorId>, sending nothing' -ForEach @(
+        @{ Case = '1080p at 4 s'; ErrorId = 'DurationNotAllowed'; Command = { New-VeoTextVideo -Prompt 'p' -Resolution 1080p -DurationSeconds 4 @google } }
+        @{ Case = 'reference images at 9:16'; ErrorId = 'AspectRatioNotAllowed'; Command = { New-VeoReferenceVideo -Prompt 'p' -ReferenceImage $first -AspectRatio 9:16 @google } }
+        @{ Case = 'interpolation at 6 s'; ErrorId = 'DurationNotAllowed'; Command = { New-VeoFrameVideo -Prompt 'p' -Image $first -LastImage $last -DurationSeconds 6 @google } }
+        @{ Case = 'a seed'; ErrorId = 'OptionNotSupported'; Command = { New-VeoTextVideo -Prompt 'p' -Seed 1 @google } }
+        @{ Case = 'the Lite tier'; ErrorId = 'ModelNotAvailable'; Command = { New-VeoTextVideo -Prompt 'p' -Model Lite @google } }
+    ) {
+        $before = Get-CreateCount
+        $Command | Should -Throw -ErrorId "$ErrorId,*"
+        Get-CreateCount | Should -Be $before
+    }
+
+    It 'refuses to extend a video Google did not make, sending nothing' {
+        $before = Get-CreateCount
+        New-VeoExtendedVideo -Prompt 'p' -Video 'https://example.com/clip.mp4' @google -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'VideoUrlRequired,*'
+        Get-CreateCount | Should -Be $before
+    }
+
+    It 'takes the key from $env:GOOGLE_API_KEY, then $env:GEMINI_API_KEY, then $env:VEO_API_KEY' {
+        $saved = $env:GOOGLE_API_KEY, $env:GEMINI_API_KEY, $env:VEO_API_KEY
+        try {
+            $env:GOOGLE_API_KEY = $null; $env:GEMINI_API_KEY = $null; $env:VEO_API_KEY = 'v'
+            (Connect-Veo -Provider Google -PassThru).KeySource | Should -Be '$env:VEO_API_KEY'
+            $env:GEMINI_API_KEY = 'g'
+            (Connect-Veo -Provider Google -PassThru).KeySource | Should -Be '$env:GEMINI_API_KEY'
+            $env:GOOGLE_API_KEY = 'k'
+            $connection = Connect-Veo -Provider Google -PassThru
+            $connection.KeySource | Should -Be '$env:GOOGLE_API_KEY'
+            $connection.BaseUri | Should -Be 'https://generativelanguage.googleapis.com/'
+        }
+        finally {
+            $env:GOOGLE_API_KEY, $env:GEMINI_API_KEY, $env:VEO_API_KEY = $saved
+            Connect-Veo -Provider HighwayApi -BaseUri $sim.BaseUri -ApiKey $sim.ApiKey
+        }
+    }
+}
+
 Describe 'New-VeoTextVideo and New-VeoExtendedVideo' {
     It 'makes a text-to-video clip on <_> and continues it on the same provider' -ForEach 'HighwayApi', 'AIHubMax', 'Vtrix' {
         $connection = @{ Provider = $_; BaseUri = $sim.BaseUri; ApiKey = $sim.ApiKey }
@@ -632,7 +721,7 @@ Describe 'Secrets' {
     }
 
     It 'never shows the key in any stream, error, ledger or file, on success or failure, for <Provider>' -ForEach @(
-        @{ Provider = 'HighwayApi' }, @{ Provider = 'AIHubMax' }, @{ Provider = 'Vtrix' }
+        @{ Provider = 'HighwayApi' }, @{ Provider = 'AIHubMax' }, @{ Provider = 'Vtrix' }, @{ Provider = 'Google' }
     ) {
         $out = Join-Path $TestDrive "secret-$Provider"
         $Error.Clear()
