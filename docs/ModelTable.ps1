@@ -25,7 +25,7 @@ function Update-VeoReadmeModelTable {
     param([Parameter(Mandatory)] [string] $ReadmePath)
 
     $text = Get-Content $ReadmePath -Raw
-    foreach ($provider in 'HighwayApi', 'AIHubMax', 'Vtrix') {
+    foreach ($provider in 'HighwayApi', 'AIHubMax', 'Vtrix', 'Google') {
         $pattern = "(?s)(<!-- models:$provider -->).*?(<!-- /models:$provider -->)"
         $table = (ConvertTo-VeoModelTable -Provider $provider) -join "`n"
         $text = [regex]::Replace($text, $pattern, { param($m) $m.Groups[1].Value + "`n" + $table + "`n" + $m.Groups[2].Value })

@@ -168,7 +168,7 @@ Describe 'about_Veo' {
     }
 
     It 'names every environment variable a key may come from' {
-        foreach ($variable in 'HIGHWAYAPI_API_KEY', 'JIEKOU_API_KEY', 'AIHUBMAX_API_KEY', 'VTRIX_API_KEY', 'VEO_API_KEY', 'VEO_HOME') {
+        foreach ($variable in 'HIGHWAYAPI_API_KEY', 'JIEKOU_API_KEY', 'AIHUBMAX_API_KEY', 'VTRIX_API_KEY', 'GOOGLE_API_KEY', 'GEMINI_API_KEY', 'VEO_API_KEY', 'VEO_HOME') {
             $about | Should -Match $variable
         }
     }
