@@ -84,20 +84,7 @@ internal sealed class GoogleProtocol : IProviderProtocol, IApiKeyHeader
             w.WriteEndObject();
         });
 
-        if (request.ReferenceImages.Count > 0)
-        {
-            writer.WriteStartArray("referenceImages");
-            foreach (ImageInput reference in request.ReferenceImages)
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName("image");
-                media.WriteInline(writer, reference);
-                writer.WriteString("referenceType", "asset");
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
+        writer.WriteReferenceImages("referenceImages", "referenceType", request.ReferenceImages, media.WriteInline);
 
         writer.WriteEndObject();
         writer.WriteEndArray();

@@ -78,20 +78,7 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
         writer.WriteOptional(model.Tier == VeoTier.Lite ? "last_frame_image" : "last_image", request.LastImage, images.WriteUrlOrBase64);
         writer.WriteOptional("video", request.Video, images.WriteUrlOrBase64);
 
-        if (request.ReferenceImages.Count > 0)
-        {
-            writer.WriteStartArray("reference_images");
-            foreach (ImageInput reference in request.ReferenceImages)
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName("image");
-                images.WriteUrlOrBase64(writer, reference);
-                writer.WriteString("reference_type", "asset");
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
+        writer.WriteReferenceImages("reference_images", "reference_type", request.ReferenceImages, images.WriteUrlOrBase64);
 
         // Reference and extension endpoints have a fixed length: no duration is left in the request to write.
         writer.WriteOptional(model.Tier == VeoTier.Lite ? "duration" : "duration_seconds", request.DurationSeconds);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace Veo.Client;
@@ -31,6 +32,31 @@ internal static class JsonBody
             writer.WritePropertyName(name);
             write(writer, media);
         }
+    }
+
+    /// <summary>
+    /// Reference images, when the request has any, as every provider copies Google's:
+    /// <c>[{"image": …, "&lt;typeField&gt;": "asset"}]</c>, each image in the form <paramref name="write"/> gives it.
+    /// </summary>
+    public static void WriteReferenceImages(
+        this Utf8JsonWriter writer, string name, string typeField, IReadOnlyList<ImageInput> references, Action<Utf8JsonWriter, MediaInput> write)
+    {
+        if (references.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (ImageInput reference in references)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("image");
+            write(writer, reference);
+            writer.WriteString(typeField, "asset");
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     public static void WriteOptional(this Utf8JsonWriter writer, string name, bool? value)

@@ -69,20 +69,7 @@ internal sealed class VtrixProtocol : IProviderProtocol
         writer.WriteOptional("lastFrame", request.LastImage, images.WriteInline);
         writer.WriteOptional("video", request.Video, images.WriteInline);
 
-        if (request.ReferenceImages.Count > 0)
-        {
-            writer.WriteStartArray("referenceImages");
-            foreach (ImageInput reference in request.ReferenceImages)
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName("image");
-                images.WriteInline(writer, reference);
-                writer.WriteString("referenceType", "asset");
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
+        writer.WriteReferenceImages("referenceImages", "referenceType", request.ReferenceImages, images.WriteInline);
 
         writer.WriteString("aspectRatio", request.AspectRatio);
         writer.WriteString("resolution", request.Resolution);

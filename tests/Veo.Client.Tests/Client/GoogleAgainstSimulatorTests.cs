@@ -64,31 +64,20 @@ public sealed class GoogleAgainstSimulatorTests : IDisposable
         Assert.True(provider.Log.Has("Redirected to localhost, without the API key."));
     }
 
-    [Fact]
-    public async Task ASafetyFilteredOperationFailsAndSaysItWasFiltered()
+    [Theory]
+    [InlineData("[sim:filtered] a fox", "RAI_MEDIA_FILTERED", "safety filters removed 1 video(s)")]
+    [InlineData("[sim:fail] a fox", "3", "blocked by the simulator's safety filter")]
+    public async Task AFilteredOrFailedOperationFailsAndSaysWhy(string prompt, string code, string message)
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(provider: Google);
-        VeoTask created = await provider.CreateAsync(new VideoRequest { Mode = VeoMode.Text, Prompt = "[sim:filtered] a fox" });
+        VeoTask created = await provider.CreateAsync(new VideoRequest { Mode = VeoMode.Text, Prompt = prompt });
 
         VeoTask done = await provider.Client.WaitAsync(created, TimeSpan.FromSeconds(10), null, default);
 
         Assert.Equal(VeoTaskStatus.Failed, done.Status);
-        Assert.Equal("RAI_MEDIA_FILTERED", done.ErrorCode);
-        Assert.Contains("safety filters removed 1 video(s)", done.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(code, done.ErrorCode);
+        Assert.Contains(message, done.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty(done.Videos);
-    }
-
-    [Fact]
-    public async Task AFailedOperationCarriesGooglesError()
-    {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(provider: Google);
-        VeoTask created = await provider.CreateAsync(new VideoRequest { Mode = VeoMode.Text, Prompt = "[sim:fail] a fox" });
-
-        VeoTask done = await provider.Client.WaitAsync(created, TimeSpan.FromSeconds(10), null, default);
-
-        Assert.Equal(VeoTaskStatus.Failed, done.Status);
-        Assert.Equal("3", done.ErrorCode);
-        Assert.Contains("safety filter", done.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -141,30 +141,20 @@ public sealed class GoogleProtocolTests : IDisposable
         Assert.Equal(new[] { "https://g.example/1", "https://g.example/2" }, System.Linq.Enumerable.Select(state.Videos, v => v.Uri.AbsoluteUri));
     }
 
-    [Fact]
-    public void ADoneOperationWithAnErrorFailed()
+    [Theory]
+    [InlineData("{\"name\":\"n\",\"done\":true,\"error\":{\"code\":3,\"message\":\"Unsupported prompt.\"}}", "3", "Unsupported prompt.")]
+    [InlineData("{\"done\":true,\"response\":{\"generateVideoResponse\":{\"raiMediaFilteredCount\":1,\"raiMediaFilteredReasons\":[\"Filtered for people.\"]}}}",
+        "RAI_MEDIA_FILTERED", "Google's safety filters removed 1 video(s): Filtered for people.")]
+    [InlineData("{\"done\":true,\"response\":{\"generateVideoResponse\":{}}}", VeoErrorIds.TaskHasNoVideo, "done but returned no video")]
+    public void ADoneOperationWithAnErrorOrWithoutSamplesFailedAndSaysWhy(string json, string code, string message)
     {
-        TaskState state = Status(Google, "{\"name\":\"n\",\"done\":true,\"error\":{\"code\":3,\"message\":\"Unsupported prompt.\"}}");
+        TaskState state = Status(Google, json);
 
         Assert.Equal(VeoTaskStatus.Failed, state.Status);
-        Assert.Equal("3", state.ErrorCode);
-        Assert.Equal("Unsupported prompt.", state.ErrorMessage);
+        Assert.Equal(code, state.ErrorCode);
+        Assert.Contains(message, state.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(state.Videos);
     }
-
-    [Fact]
-    public void SafetyFilteringIsAFailureThatSaysSo()
-    {
-        TaskState state = Status(Google,
-            "{\"done\":true,\"response\":{\"generateVideoResponse\":{\"raiMediaFilteredCount\":1,\"raiMediaFilteredReasons\":[\"Filtered for people.\"]}}}");
-
-        Assert.Equal(VeoTaskStatus.Failed, state.Status);
-        Assert.Equal("RAI_MEDIA_FILTERED", state.ErrorCode);
-        Assert.Contains("safety filters removed 1 video(s): Filtered for people.", state.ErrorMessage, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void DoneWithNoSamplesAndNoFilterIsAFailureToo() =>
-        Assert.Equal(VeoErrorIds.TaskHasNoVideo, Status(Google, "{\"done\":true,\"response\":{\"generateVideoResponse\":{}}}").ErrorCode);
 
     private const string KeyInvalid = "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\",\"status\":\"INVALID_ARGUMENT\"," +
         "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"API_KEY_INVALID\",\"domain\":\"googleapis.com\"}]}}";
