@@ -53,7 +53,7 @@ Install-PSResource -Name Veo -Repository VeoTestRepository -Scope CurrentUser -T
         $metadata.releaseNotes | Should -Match 'HighwayAPI'
         $metadata.tags -split ' ' | Should -Contain 'PSModule'
         $metadata.tags -split ' ' | Should -Contain 'PSEdition_Core'
-        foreach ($provider in 'HighwayAPI', 'AIHubMax', 'Vtrix') { $metadata.tags -split ' ' | Should -Contain $provider }
+        foreach ($provider in 'HighwayAPI', 'AIHubMax', 'Vtrix', 'Google') { $metadata.tags -split ' ' | Should -Contain $provider }
     }
 
     It 'holds the module, its help and its dependencies, and not the PowerShellStandard stub' {

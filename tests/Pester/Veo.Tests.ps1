@@ -86,7 +86,7 @@ Describe 'Get-VeoModel and completion' {
     It 'keeps the README capability tables equal to the catalog' {
         . (Join-Path $repo 'docs/ModelTable.ps1')
         $readme = Get-Content (Join-Path $repo 'README.md') -Raw
-        foreach ($provider in 'HighwayApi', 'AIHubMax', 'Vtrix') {
+        foreach ($provider in 'HighwayApi', 'AIHubMax', 'Vtrix', 'Google') {
             $table = (ConvertTo-VeoModelTable -Provider $provider) -join "`n"
             $readme.Replace("`r`n", "`n").Contains("<!-- models:$provider -->`n$table`n<!-- /models:$provider -->") | Should -BeTrue -Because "README's $provider table must match Get-VeoModel (./build.ps1 -Task Docs)"
         }
@@ -98,6 +98,8 @@ Describe 'Get-VeoModel and completion' {
         @{ Line = 'New-VeoFrameVideo -Provider AIHubMax -Resolution '; Parameter = 'Resolution'; Expected = @('1080p', '4k', '720p') }
         @{ Line = 'New-VeoReferenceVideo -Provider HighwayApi -Model '; Parameter = 'Model'; Expected = @('Fast', 'Standard') }
         @{ Line = 'New-VeoFrameVideo -Provider Vtrix -Model '; Parameter = 'Model'; Expected = @('Fast') }
+        @{ Line = 'New-VeoFrameVideo -Provider Google -Model '; Parameter = 'Model'; Expected = @('Fast', 'Standard') }
+        @{ Line = 'New-VeoExtendedVideo -Provider Google -Resolution '; Parameter = 'Resolution'; Expected = @('720p') }
         @{ Line = 'New-VeoFrameVideo -AspectRatio '; Parameter = 'AspectRatio'; Expected = @("'16:9'", "'9:16'") }
     ) {
         $completions = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
