@@ -30,7 +30,7 @@ public sealed class VideoInput : MediaInput
 
     /// <summary>The (first) video of a succeeded task.</summary>
     public static VideoInput FromTask(VeoTask task) => task.Status == VeoTaskStatus.Succeeded && task.Videos.Count > 0
-        ? FromUrl(task.Videos[0].Uri)
+        ? FromUrl(task.Videos[0].UsableUri(task.TaskId))
         : throw new VeoException(VeoErrorIds.TaskHasNoVideo, VeoErrorKind.InvalidArgument,
             $"Task {task.TaskId} is {task.Status} and has no video to extend yet; pipe it through Wait-VeoTask first.") { Target = task };
 

@@ -37,8 +37,25 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
 
     protected TaskLedger Ledger { get; } = TaskLedger.ForCurrentUser();
 
-    /// <summary>The ledger, read once per command (unreadable lines become warnings). Pipeline thread only.</summary>
-    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= Ledger.ReadAll(WriteWarning);
+    /// <summary>
+    /// The ledger, read once per command: each unusable line is a warning; a ledger that stays locked is one error and
+    /// reads as empty, so tasks given with their connection still go through. Pipeline thread only.
+    /// </summary>
+    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= ReadLedger(ledger => ledger.ReadAll(WriteWarning));
+
+    /// <summary>Reads the ledger, reporting a failure (a lock held too long) as one non-terminating error.</summary>
+    protected IReadOnlyList<LedgerEntry> ReadLedger(Func<TaskLedger, IReadOnlyList<LedgerEntry>> read)
+    {
+        try
+        {
+            return read(Ledger);
+        }
+        catch (VeoException ex)
+        {
+            WriteError(ToErrorRecord(ex, Ledger.FilePath));
+            return Array.Empty<LedgerEntry>();
+        }
+    }
 
     /// <summary>The connection for a task known only by id: the ledger says which provider and address created it.</summary>
     protected (VeoConnection Connection, LedgerEntry? Known) ResolveById(string taskId)
@@ -61,8 +78,24 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
         return Resolve(task?.Provider, task?.BaseUri, task?.Connection.ApiKey);
     }
 
-    /// <summary>Explicit parameters, then what the task (or ledger) knew, then Connect-Veo's settings, then the environment.</summary>
+    /// <summary>
+    /// Explicit parameters, then what the task (or ledger) knew, then Connect-Veo's settings, then the environment. An
+    /// address that cannot be used (-BaseUri ftp://…) ends the command with InvalidBaseUri.
+    /// </summary>
     private VeoConnection Resolve(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
+    {
+        try
+        {
+            return ResolveUnchecked(knownProvider, knownBaseUri, knownKey);
+        }
+        catch (VeoException ex)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex, BaseUri));
+            throw;
+        }
+    }
+
+    private VeoConnection ResolveUnchecked(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
     {
         VeoProvider provider = Provider ?? knownProvider ?? VeoSession.DefaultProvider ?? VeoProvider.HighwayApi;
         bool knownMatches = knownProvider == provider && (BaseUri is null || BaseUri == knownBaseUri);
@@ -74,7 +107,7 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     }
 
     /// <summary>The ErrorRecord for a client error: its stable id, the matching category, and its target.</summary>
-    protected static ErrorRecord ToErrorRecord(VeoException exception, object? target = null) =>
+    protected internal static ErrorRecord ToErrorRecord(VeoException exception, object? target = null) =>
         new(exception, exception.ErrorId, (ErrorCategory)Enum.Parse(typeof(ErrorCategory), exception.Kind.ToString()), exception.Target ?? target);
 
     /// <summary>
