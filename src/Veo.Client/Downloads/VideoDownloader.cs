@@ -65,7 +65,9 @@ internal sealed class VideoDownloader
         {
             Directory.CreateDirectory(folder);
             PartialFiles.RemoveStale(folder, _log);
-            return new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+            // Unbuffered (bufferSize 1): chunks are already large, and a full disk then fails the write itself, not a
+            // flush in Dispose that would hide the DiskFull error.
+            return new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
