@@ -64,7 +64,7 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
     /// </summary>
     private void ShowRecent()
     {
-        LedgerEntry[] latest = ReadLedger(ledger => ledger.ReadWithUnanswered(WriteWarning)).Reverse().Take(Last).ToArray();
+        LedgerEntry[] latest = LedgerLines.Reverse().Take(Last).ToArray();
         foreach (LedgerEntry unanswered in latest.Where(e => e.IsIntent))
         {
             WriteWarning($"A create request sent to {unanswered.Provider} at {unanswered.CreatedAt:u} ({unanswered.Model}, prompt '{unanswered.Prompt}') " +

@@ -31,6 +31,7 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     public Uri? BaseUri { get; set; }
 
     private IReadOnlyList<LedgerEntry>? _ledgerEntries;
+    private IReadOnlyList<LedgerEntry>? _ledgerLines;
 
     /// <summary>The client, bound to this cmdlet's streams and recording created tasks in the user's ledger.</summary>
     protected VeoClient Client => _client ??= new VeoClient(null, this, Ledger);
@@ -41,14 +42,16 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     /// The ledger, read once per command: each unusable line is a warning; a ledger that stays locked is one error and
     /// reads as empty, so tasks given with their connection still go through. Pipeline thread only.
     /// </summary>
-    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= ReadLedger(ledger => ledger.ReadAll(WriteWarning));
+    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= LedgerLines.Where(e => !e.IsIntent).ToArray();
 
-    /// <summary>Reads the ledger, reporting a failure (a lock held too long) as one non-terminating error.</summary>
-    protected IReadOnlyList<LedgerEntry> ReadLedger(Func<TaskLedger, IReadOnlyList<LedgerEntry>> read)
+    /// <summary>The ledger's tasks and its creates that never named a task (<see cref="TaskLedger.ReadWithUnanswered"/>), read once.</summary>
+    protected IReadOnlyList<LedgerEntry> LedgerLines => _ledgerLines ??= ReadLedger();
+
+    private IReadOnlyList<LedgerEntry> ReadLedger()
     {
         try
         {
-            return read(Ledger);
+            return Ledger.ReadWithUnanswered(WriteWarning);
         }
         catch (VeoException ex)
         {
