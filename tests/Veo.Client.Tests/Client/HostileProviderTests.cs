@@ -140,6 +140,21 @@ public sealed class HostileProviderTests : IDisposable
         Assert.True(provider.Log.Has("lists 300 videos"), provider.Log.All);
     }
 
+    [Fact]
+    public async Task AKeyEchoedInAFailedTasksReasonIsMasked()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        VeoTask task = await provider.CreateAsync(Request());
+        provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.Answer(200,
+            $"{{\"task\": {{\"task_id\": \"{task.TaskId}\", \"status\": \"TASK_STATUS_FAILED\", \"reason\": \"denied for {Fault.Answer.EchoedAuthorization}\"}}}}"));
+
+        VeoTask read = await provider.Client.RefreshAsync(task, default);
+
+        Assert.Equal(VeoTaskStatus.Failed, read.Status);
+        Assert.Equal("denied for Bearer ********", read.ErrorMessage);
+        Assert.DoesNotContain(SimulatedProvider.Key, provider.Log.All, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("file:///etc/passwd")]
     [InlineData("ftp://example.com/v.mp4")]
