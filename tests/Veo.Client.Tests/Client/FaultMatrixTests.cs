@@ -73,6 +73,7 @@ public sealed class FaultMatrixTests : IDisposable
             yield return new object[] { provider, FaultTarget.Create, "oversized body", VeoErrorIds.CreateOutcomeUnknown, retryAfter };
             yield return new object[] { provider, FaultTarget.Status, "oversized body", VeoErrorIds.InvalidProviderResponse, retryAfter };
             yield return new object[] { provider, FaultTarget.Status, "about another task", VeoErrorIds.InvalidProviderResponse, retryAfter };
+            yield return new object[] { provider, FaultTarget.Status, "300 videos", Succeeds, retryAfter };
             yield return new object[] { provider, FaultTarget.Status, "429 Retry-After too long", VeoErrorIds.RateLimited, retryAfter };
             yield return new object[] { provider, FaultTarget.Download, "download cut off half way", Succeeds, retryAfter };
             yield return new object[] { provider, FaultTarget.Download, "expired link 403", Succeeds, retryAfter };
@@ -137,7 +138,8 @@ public sealed class FaultMatrixTests : IDisposable
         if (target == FaultTarget.Status)
         {
             provider.Server.State.Faults.Add(target, injected);
-            await provider.Client.RefreshAsync(task, default);
+            VeoTask read = await provider.Client.RefreshAsync(task, default);
+            Assert.InRange(read.Videos.Count, 0, 4);
             return;
         }
 
@@ -196,6 +198,12 @@ public sealed class FaultMatrixTests : IDisposable
         "key echoed JSON-escaped" => new Fault.Answer(400, ErrorBody(provider, "the header was Bearer \\u0073im-key")),
         "key echoed in an HTML page" => new Fault.Answer(401, $"<html><body><h1>401</h1><pre>Authorization: {Fault.Answer.EchoedAuthorization}</pre></body></html>", "text/html"),
         "oversized body" => new Fault.OversizedBody(100L * 1024 * 1024),
+        "300 videos" => new Fault.Answer(200, provider switch
+        {
+            VeoProvider.HighwayApi => $"{{\"task\": {{\"status\": \"TASK_STATUS_SUCCEED\"}}, \"videos\": [{Links(300, "{{\"video_url\": \"{0}\"}}")}]}}",
+            VeoProvider.AIHubMax => $"{{\"status\": \"completed\", \"results\": [{Links(300, "\"{0}\"")}]}}",
+            _ => $"{{\"status\": \"completed\", \"output\": [{{\"content\": [{Links(300, "{{\"type\": \"video\", \"url\": \"{0}\"}}")}]}}]}}",
+        }),
         "about another task" => new Fault.Answer(200, provider switch
         {
             VeoProvider.HighwayApi => "{\"task\": {\"task_id\": \"someone-else\", \"status\": \"TASK_STATUS_SUCCEED\"}, \"videos\": [{\"video_url\": \"https://example.com/v.mp4\"}]}",
@@ -216,6 +224,9 @@ public sealed class FaultMatrixTests : IDisposable
         "expired link 404" => new Fault.HttpStatus(404),
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
     };
+
+    private static string Links(int count, string format) =>
+        string.Join(", ", Enumerable.Range(1, count).Select(n => string.Format(format, $"https://example.com/{n}.mp4")));
 
     /// <summary>A 400 error body in the provider's own shape, carrying <paramref name="message"/>.</summary>
     private static string ErrorBody(VeoProvider provider, string message) => provider switch
