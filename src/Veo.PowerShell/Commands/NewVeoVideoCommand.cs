@@ -148,7 +148,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     {
         if (Volatile.Read(ref _sentCreate) is PreparedCreate sent)
         {
-            Host.UI.WriteWarningLine(Client.InterruptedCreate(sent));
+            Host?.UI?.WriteWarningLine(Client.InterruptedCreate(sent));
         }
     }
 
