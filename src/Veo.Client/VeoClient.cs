@@ -14,6 +14,7 @@ public sealed class VeoClient
     private readonly VeoHttp _http;
     private readonly VideoDownloader _downloader;
     private readonly IVeoLog _log;
+    private readonly UploadCache _uploads = new();
 
     /// <summary>The most videos one request can ask for; a provider claiming more is not believed.</summary>
     private const int MaxVideosPerTask = 4;
@@ -42,11 +43,11 @@ public sealed class VeoClient
     /// </summary>
     public PreparedCreate Prepare(VeoConnection connection, VideoRequest request)
     {
-        ModelDefinition model = ModelCatalog.Find(connection.Provider, request.Mode, request.Tier);
+        ModelDefinition model = ModelCatalog.Find(connection.Provider, request);
         VideoRequest checkedRequest = RequestRules.Apply(model, request);
         foreach (MediaInput local in checkedRequest.AllMedia().Where(m => m.FilePath is not null))
         {
-            local.Load();
+            local.Inspect();
         }
 
         return new PreparedCreate(connection, model, checkedRequest);
@@ -60,10 +61,14 @@ public sealed class VeoClient
     public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken, Action? sending = null)
     {
         VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
-            new ProviderCall(_http, prepared.Connection, _log), prepared.Request, cancellationToken).ConfigureAwait(false);
+            new ProviderCall(_http, prepared.Connection, _log, _uploads), prepared.Request, cancellationToken).ConfigureAwait(false);
         ArraySegment<byte> body = prepared.BuildBody(request);
         _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Count:N0} bytes of JSON).");
-        _log.Debug($"Request body: {prepared.Preview}");
+        if (_log.IsDebugEnabled)
+        {
+            _log.Debug($"Request body: {prepared.Preview}");
+        }
+
         var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, DateTimeOffset.UtcNow);
         string intent = Guid.NewGuid().ToString("N");
         WriteToLedger(ledger => ledger.RecordIntent(intent, prepared.Connection, details), "The create request about to be sent");
@@ -84,10 +89,10 @@ public sealed class VeoClient
             throw;
         }
 
-        string taskId = ReadCreatedTaskId(prepared.Connection, answer);
-        _log.Verbose($"Created task {taskId}.");
-        var task = new VeoTask(prepared.Connection, taskId, details, TaskState.Created(details.CreatedAt ?? DateTimeOffset.UtcNow));
-        WriteToLedger(ledger => ledger.Record(task, intent), $"Task {taskId} was created but");
+        CreatedTask created = ReadCreatedTask(prepared.Connection, answer, DateTimeOffset.UtcNow);
+        _log.Verbose($"Created task {created.TaskId}.");
+        var task = new VeoTask(prepared.Connection, created.TaskId, details, created.State);
+        WriteToLedger(ledger => ledger.Record(task, intent), $"Task {created.TaskId} was created but");
         return task;
     }
 
@@ -97,17 +102,17 @@ public sealed class VeoClient
         (_ledger is null ? string.Empty : $" The task ledger {_ledger.FilePath} records it as a create without an answer.");
 
     /// <summary>
-    /// The id of the created task. A success answer without a usable id means a task probably exists that cannot be
-    /// named: that is CreateOutcomeUnknown, never a plain bad answer.
+    /// The created task, as the create answer names it. A success answer without a usable id means a task probably
+    /// exists that cannot be named: that is CreateOutcomeUnknown, never a plain bad answer.
     /// </summary>
-    private static string ReadCreatedTaskId(VeoConnection connection, JsonElement answer)
+    private static CreatedTask ReadCreatedTask(VeoConnection connection, JsonElement answer, DateTimeOffset now)
     {
         string? problem;
-        string? taskId = null;
+        CreatedTask? created = null;
         try
         {
-            taskId = connection.Info.Protocol.ReadTaskId(answer);
-            problem = TaskIds.Problem(taskId) is string bad ? $"its task id '{TaskIds.Printable(taskId)}' is unusable: {bad}" : null;
+            created = connection.Info.Protocol.ReadCreated(answer, now);
+            problem = TaskIds.Problem(created.TaskId) is string bad ? $"its task id '{TaskIds.Printable(created.TaskId)}' is unusable: {bad}" : null;
         }
         catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.InvalidProviderResponse)
         {
@@ -115,7 +120,7 @@ public sealed class VeoClient
         }
 
         return problem is null
-            ? taskId!
+            ? created!
             : throw new VeoException(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.InvalidResult,
                 $"{connection.Provider} accepted the create request but its answer names no task ({problem}; answer: {Json.Excerpt(answer.GetRawText()) ?? "(empty)"}). {VeoHttp.UnknownFate}");
     }
@@ -250,8 +255,8 @@ public sealed class VeoClient
     private async Task<VeoTask> ReadAsync(VeoTask task, CancellationToken cancellationToken)
     {
         IProviderProtocol protocol = task.Connection.Info.Protocol;
-        JsonElement answer = await _http.GetJsonAsync(task.Connection, protocol.StatusPath(task.TaskId), ApiCall.Status, cancellationToken)
-            .ConfigureAwait(false);
+        string path = protocol.StatusPath(task.TaskId, task.State, DateTimeOffset.UtcNow);
+        JsonElement answer = await _http.GetJsonAsync(task.Connection, path, ApiCall.Status, cancellationToken).ConfigureAwait(false);
         if (protocol.ReadStatusTaskId(answer) is string about && !string.Equals(about, task.TaskId, StringComparison.Ordinal))
         {
             throw new VeoException(VeoErrorIds.InvalidProviderResponse, VeoErrorKind.InvalidResult,
@@ -265,6 +270,6 @@ public sealed class VeoClient
             state = state with { Videos = state.Videos.Take(MaxVideosPerTask).ToArray() };
         }
 
-        return task.WithState(state);
+        return task.WithState(state.After(task.State, Options.NoVideoGrace));
     }
 }

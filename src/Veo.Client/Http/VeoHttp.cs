@@ -56,20 +56,28 @@ internal sealed class VeoHttp
     public Task<JsonElement> GetJsonAsync(VeoConnection connection, string relativePath, ApiCall call, CancellationToken cancellationToken) =>
         SendRetriedAsync(connection, HttpMethod.Get, relativePath, null, call, cancellationToken);
 
-    /// <summary>A POST that costs nothing and may be repeated (a file upload), retried like a GET.</summary>
-    public Task<JsonElement> PostJsonAsync(
-        VeoConnection connection, string relativePath, ArraySegment<byte> body, ApiCall call, CancellationToken cancellationToken) =>
-        SendRetriedAsync(connection, HttpMethod.Post, relativePath, body, call, cancellationToken);
+    /// <summary>
+    /// A file upload as multipart/form-data, streamed from disk (each attempt reads the file again, nothing is held in
+    /// memory). It costs nothing and may be repeated, so it is retried like a GET.
+    /// </summary>
+    public Task<JsonElement> PostFileAsync(
+        VeoConnection connection, string relativePath, string field, string filePath, string mimeType, ApiCall call, CancellationToken cancellationToken) =>
+        SendRetriedAsync(connection, HttpMethod.Post, relativePath, () =>
+        {
+            var file = new StreamContent(new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), 81920);
+            file.Headers.ContentType = new MediaTypeHeaderValue(mimeType);
+            return new MultipartFormDataContent { { file, field, Path.GetFileName(filePath) } };
+        }, call, cancellationToken);
 
     private async Task<JsonElement> SendRetriedAsync(
-        VeoConnection connection, HttpMethod method, string relativePath, ArraySegment<byte>? body, ApiCall call, CancellationToken cancellationToken)
+        VeoConnection connection, HttpMethod method, string relativePath, Func<HttpContent>? newContent, ApiCall call, CancellationToken cancellationToken)
     {
         Uri uri = connection.Resolve(relativePath);
         ApiKey key = connection.RequireKey();
         try
         {
             using HttpResponseMessage response = await SendAsync(
-                _readPipeline, () => NewRequest(method, uri, key, body), cancellationToken).ConfigureAwait(false);
+                _readPipeline, () => NewRequest(connection, method, uri, key, newContent), cancellationToken).ConfigureAwait(false);
             return await ReadAnswerAsync(connection, key, response, call).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
@@ -89,7 +97,7 @@ internal sealed class VeoHttp
     {
         Uri uri = connection.Resolve(relativePath);
         ApiKey key = connection.RequireKey();
-        HttpRequestMessage NewCreate() => NewRequest(HttpMethod.Post, uri, key, body);
+        HttpRequestMessage NewCreate() => NewRequest(connection, HttpMethod.Post, uri, key, () => JsonContent(body));
         const string unknownFate = UnknownFate;
         try
         {
@@ -287,19 +295,25 @@ internal sealed class VeoHttp
         content.Dispose();
     }
 
-    private static HttpRequestMessage NewRequest(HttpMethod method, Uri uri, ApiKey key, ArraySegment<byte>? jsonBody = null)
+    private static HttpRequestMessage NewRequest(VeoConnection connection, HttpMethod method, Uri uri, ApiKey key, Func<HttpContent>? newContent)
     {
-        var request = new HttpRequestMessage(method, uri);
-        if (jsonBody is ArraySegment<byte> body)
+        var request = new HttpRequestMessage(method, uri)
         {
-            request.Content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        }
+            // Content-Type is a content header: a GET that must carry it gets an empty JSON body.
+            Content = newContent?.Invoke() ?? (connection.Info.Protocol.JsonContentTypeOnEveryRequest ? JsonContent(default) : null),
+        };
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
         request.Headers.UserAgent.Add(UserAgent);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return request;
+    }
+
+    private static ByteArrayContent JsonContent(ArraySegment<byte> body)
+    {
+        var content = new ByteArrayContent(body.Array ?? Array.Empty<byte>(), body.Offset, body.Count);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
     }
 
     /// <summary>The wait a Retry-After header asks for (seconds or an HTTP date), or null to use the backoff.</summary>

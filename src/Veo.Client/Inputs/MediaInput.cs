@@ -23,8 +23,6 @@ public abstract class MediaInput
     /// <summary>The full path of a local file (the cmdlet layer resolves PowerShell paths first).</summary>
     public string? FilePath { get; }
 
-    public bool IsUrl => Url is not null;
-
     public string Display => Url?.ToString() ?? FilePath!;
 
     /// <summary>The largest file this kind of input may be.</summary>
@@ -58,6 +56,30 @@ public abstract class MediaInput
     /// <summary>The same input with its fetched bytes (after a download).</summary>
     internal abstract MediaInput WithContent(Uri url, LoadedMedia content);
 
+    /// <summary>
+    /// Checks the local file without reading it whole: it exists, is not empty or too large, and is the right format by
+    /// its first bytes. What a provider that takes the file as it is (an upload) needs; nothing is kept in memory.
+    /// </summary>
+    internal MediaFile Inspect()
+    {
+        if (_loaded is not null)
+        {
+            return new MediaFile(_loaded.Bytes.Length, _loaded.MimeType);
+        }
+
+        string path = LocalPath();
+        long length = CheckFile(path);
+        var header = new byte[SniffLength];
+        int read = ReadFile(path, p =>
+        {
+            using FileStream stream = File.OpenRead(p);
+            return stream.Read(header, 0, header.Length);
+        });
+        Array.Resize(ref header, read);
+        string mimeType = SniffMimeType(header) ?? throw NotAccepted(header, $"The {Noun} file '{path}'");
+        return new MediaFile(length, mimeType);
+    }
+
     /// <summary>Reads and checks the local file once: it exists, is not empty or too large, and is the right format by content.</summary>
     internal LoadedMedia Load()
     {
@@ -66,7 +88,21 @@ public abstract class MediaInput
             return _loaded;
         }
 
-        string path = FilePath ?? throw new InvalidOperationException($"A URL {Noun} has no content until it is fetched.");
+        string path = LocalPath();
+        CheckFile(path);
+        byte[] bytes = ReadFile(path, File.ReadAllBytes);
+        _loaded = Check(bytes, $"The {Noun} file '{path}'");
+        return _loaded;
+    }
+
+    /// <summary>How many first bytes tell the format apart.</summary>
+    private const int SniffLength = 16;
+
+    private string LocalPath() => FilePath ?? throw new InvalidOperationException($"A URL {Noun} has no content until it is fetched.");
+
+    /// <summary>The file's length, once it is known to exist and to be of an accepted size.</summary>
+    private long CheckFile(string path)
+    {
         var info = new FileInfo(path);
         if (Directory.Exists(path))
         {
@@ -79,20 +115,20 @@ public abstract class MediaInput
             throw new VeoException(ErrorIds.NotFound, VeoErrorKind.ObjectNotFound, $"The {Noun} file '{path}' does not exist.") { Target = path };
         }
 
-        string what = $"The {Noun} file '{path}'";
-        CheckSize(info.Length, what);
-        byte[] bytes;
+        CheckSize(info.Length, $"The {Noun} file '{path}'");
+        return info.Length;
+    }
+
+    private T ReadFile<T>(string path, Func<string, T> read)
+    {
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return read(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new VeoException(VeoErrorIds.FileUnreadable, VeoErrorKind.ReadError, $"{what} cannot be read: {ex.Message}", ex) { Target = path };
+            throw new VeoException(VeoErrorIds.FileUnreadable, VeoErrorKind.ReadError, $"The {Noun} file '{path}' cannot be read: {ex.Message}", ex) { Target = path };
         }
-
-        _loaded = Check(bytes, what);
-        return _loaded;
     }
 
     /// <summary>Checks a size before reading: not empty, not over <see cref="SizeLimit"/>.</summary>
@@ -114,10 +150,12 @@ public abstract class MediaInput
     internal LoadedMedia Check(byte[] bytes, string what)
     {
         CheckSize(bytes.Length, what);
-        string mimeType = SniffMimeType(bytes) ?? throw new VeoException(
-            ErrorIds.FormatNotSupported, VeoErrorKind.InvalidArgument, $"{what} is {DescribeFormat(bytes)}; {AcceptedFormats}.") { Target = Display };
+        string mimeType = SniffMimeType(bytes) ?? throw NotAccepted(bytes, what);
         return new LoadedMedia(bytes, mimeType);
     }
+
+    private VeoException NotAccepted(byte[] firstBytes, string what) => new(
+        ErrorIds.FormatNotSupported, VeoErrorKind.InvalidArgument, $"{what} is {DescribeFormat(firstBytes)}; {AcceptedFormats}.") { Target = Display };
 
     /// <summary>The MIME type from the first bytes, or null when the format is not accepted.</summary>
     internal abstract string? SniffMimeType(byte[] bytes);
@@ -153,6 +191,9 @@ public abstract class MediaInput
 
 /// <summary>The error ids for one kind of input.</summary>
 internal sealed record MediaErrorIds(string NotFound, string Empty, string TooLarge, string FormatNotSupported, string UrlUnavailable);
+
+/// <summary>A checked file left on disk: its length and MIME type.</summary>
+internal sealed record MediaFile(long Length, string MimeType);
 
 /// <summary>A checked file: its bytes and MIME type.</summary>
 internal sealed class LoadedMedia

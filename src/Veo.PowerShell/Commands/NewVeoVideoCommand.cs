@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using Veo.Client;
@@ -17,13 +18,13 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public string Prompt { get; set; } = string.Empty;
 
     /// <summary>
-    /// The model tier: Standard, Fast (the default) or Lite, or a model id standing for its tier. A string rather than
-    /// an enum so that tab completion can offer only the tiers the chosen provider has (PowerShell completes enums itself).
+    /// The model tier: Standard, Fast (the default) or Lite; or a model id, used as given (it must make this cmdlet's
+    /// kind of video). A string rather than an enum so that tab completion can offer only the tiers the chosen provider
+    /// has (PowerShell completes enums itself).
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ModelTierCompleter))]
-    [ModelTierTransformation]
-    [ValidateEnumName(typeof(VeoTier), AlsoAccepted = "a model id of the provider (Get-VeoModel lists them)")]
+    [ValidateModel]
     public string Model { get; set; } = nameof(VeoTier.Fast);
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -155,7 +156,8 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     private VideoRequest BuildCommonRequest() => new()
     {
         Mode = Mode,
-        Tier = (VeoTier)Enum.Parse(typeof(VeoTier), Model, ignoreCase: true),
+        Tier = ValidateModelAttribute.TierOf(Model) ?? SourceTier ?? VeoTier.Fast,
+        ModelId = ValidateModelAttribute.TierOf(Model) is null && SourceTier is null ? Model : null,
         Prompt = Prompt,
         Resolution = Resolution,
         AspectRatio = AspectRatio,
@@ -168,6 +170,14 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         SafetyTolerance = IsBound(nameof(SafetyTolerance)) ? SafetyTolerance : null,
         AutoFix = IsBound(nameof(AutoFix)) ? AutoFix.IsPresent : null,
     };
+
+    /// <summary>
+    /// The tier of the piped source task's model when -Model is that model's id (bound from the task by property name):
+    /// extending a task keeps its tier, though the source's model makes another kind of video.
+    /// </summary>
+    private VeoTier? SourceTier => SourceTask?.Model is string id && string.Equals(id, Model, StringComparison.OrdinalIgnoreCase)
+        ? ModelCatalog.For(SourceTask.Provider).FirstOrDefault(m => string.Equals(m.ModelId, id, StringComparison.OrdinalIgnoreCase))?.Tier
+        : null;
 
     protected bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }

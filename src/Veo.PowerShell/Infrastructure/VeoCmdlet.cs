@@ -33,8 +33,24 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     private IReadOnlyList<LedgerEntry>? _ledgerEntries;
     private IReadOnlyList<LedgerEntry>? _ledgerLines;
 
-    /// <summary>The client, bound to this cmdlet's streams and recording created tasks in the user's ledger.</summary>
-    protected VeoClient Client => _client ??= new VeoClient(null, this, Ledger);
+    private bool _debugEnabled;
+
+    /// <summary>The client, bound to this cmdlet's streams and recording created tasks in the user's ledger. Pipeline thread first.</summary>
+    protected VeoClient Client
+    {
+        get
+        {
+            if (_client is null)
+            {
+                _debugEnabled = MyInvocation.BoundParameters.TryGetValue("Debug", out object? debug)
+                    ? ((SwitchParameter)debug).IsPresent
+                    : GetVariableValue("DebugPreference")?.ToString() is string preference && preference is not ("SilentlyContinue" or "Ignore");
+                _client = new VeoClient(null, this, Ledger);
+            }
+
+            return _client;
+        }
+    }
 
     protected TaskLedger Ledger { get; } = TaskLedger.ForCurrentUser();
 
@@ -178,7 +194,8 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
         Post(() => WriteProgress(WaitProgress.Finished(done)));
         if (done.Status == VeoTaskStatus.Failed)
         {
-            var failure = new VeoException(VeoErrorIds.TaskFailed, VeoErrorKind.InvalidResult,
+            // A task that ended without a video has its own id; its code says so.
+            var failure = new VeoException(done.ErrorCode == VeoErrorIds.TaskHasNoVideo ? VeoErrorIds.TaskHasNoVideo : VeoErrorIds.TaskFailed, VeoErrorKind.InvalidResult,
                 $"Task {done.TaskId} failed: {done.ErrorMessage}{(done.ErrorCode is null ? string.Empty : $" ({done.ErrorCode})")}") { Target = done };
             Post(() => WriteError(ToErrorRecord(failure)));
             return null;
@@ -199,4 +216,6 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     void IVeoLog.Debug(string message) => Post(() => WriteDebug(message));
 
     void IVeoLog.Warning(string message) => Post(() => WriteWarning(message));
+
+    bool IVeoLog.IsDebugEnabled => _debugEnabled;
 }
