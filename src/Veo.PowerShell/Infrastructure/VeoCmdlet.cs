@@ -80,49 +80,27 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     protected (VeoConnection Connection, LedgerEntry? Known) ResolveById(string taskId)
     {
         LedgerEntry? known = LedgerEntries.LastOrDefault(e => e.TaskId == taskId);
-        return (Resolve(known?.Provider, known?.BaseUri, null), known);
+        return (Checked(() => Connections.For(known)), known);
     }
 
-    /// <summary>
-    /// The connection for this call. Explicit parameters win; then what a piped task came with; then Connect-Veo's
-    /// settings for the provider; then the provider's environment variables (inside <see cref="VeoConnections"/>).
-    /// </summary>
-    protected VeoConnection ResolveConnection(VeoTask? task = null)
-    {
-        if (task is not null && Provider is null && BaseUri is null && ApiKey is null && task.Connection.ApiKey is not null)
-        {
-            return task.Connection;
-        }
+    /// <summary>The connection for this call (see <see cref="ConnectionResolver"/>): for a piped task, or a new one.</summary>
+    protected VeoConnection ResolveConnection(VeoTask? task = null) => Checked(() => Connections.For(task));
 
-        return Resolve(task?.Provider, task?.BaseUri, task?.Connection.ApiKey);
-    }
+    private ConnectionResolver Connections =>
+        new(Provider, BaseUri, ApiKey is null ? null : new ApiKey(ApiKey), VeoSession.DefaultProvider, VeoSession.For);
 
-    /// <summary>
-    /// Explicit parameters, then what the task (or ledger) knew, then Connect-Veo's settings, then the environment. An
-    /// address that cannot be used (-BaseUri ftp://…) ends the command with InvalidBaseUri.
-    /// </summary>
-    private VeoConnection Resolve(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
+    /// <summary>A connection, or the end of the command when its address cannot be used (-BaseUri ftp://…: InvalidBaseUri).</summary>
+    private VeoConnection Checked(Func<VeoConnection> resolve)
     {
         try
         {
-            return ResolveUnchecked(knownProvider, knownBaseUri, knownKey);
+            return resolve();
         }
         catch (VeoException ex)
         {
             ThrowTerminatingError(ToErrorRecord(ex, BaseUri));
             throw;
         }
-    }
-
-    private VeoConnection ResolveUnchecked(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
-    {
-        VeoProvider provider = Provider ?? knownProvider ?? VeoSession.DefaultProvider ?? VeoProvider.HighwayApi;
-        bool knownMatches = knownProvider == provider && (BaseUri is null || BaseUri == knownBaseUri);
-        Uri? baseUri = BaseUri ?? (knownMatches ? knownBaseUri : null) ?? VeoSession.BaseUriFor(provider);
-        ApiKey? key = ApiKey is not null
-            ? new ApiKey(ApiKey)
-            : (knownMatches ? knownKey : null) ?? VeoSession.For(provider)?.ApiKey;
-        return VeoConnections.Create(provider, baseUri, key);
     }
 
     /// <summary>The ErrorRecord for a client error: its stable id, the matching category, and its target.</summary>

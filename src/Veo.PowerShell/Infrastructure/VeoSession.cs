@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using Veo.Client;
 
@@ -18,6 +17,4 @@ internal static class VeoSession
     }
 
     public static VeoConnection? For(VeoProvider provider) => Connections.TryGetValue(provider, out VeoConnection? c) ? c : null;
-
-    public static Uri? BaseUriFor(VeoProvider provider) => For(provider)?.BaseUri;
 }
