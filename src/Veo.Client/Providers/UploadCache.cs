@@ -56,22 +56,22 @@ internal sealed class UploadCache
 
                 return done.Url;
             }
-            catch when (!mine && !cancellationToken.IsCancellationRequested)
+            catch (Exception) when (entry.IsFaulted || entry.IsCanceled)
             {
+                Forget(key, entry);
+                if (mine || cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
                 // Another caller's upload failed or was cancelled: upload for this caller instead.
-                Forget(key, entry);
-            }
-            catch
-            {
-                Forget(key, entry);
-                throw;
             }
         }
     }
 
     private static async Task<Upload> UploadAsync(Func<CancellationToken, Task<Uri>> upload, CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        await Task.Yield(); // start the upload outside the lock its entry was made under
         return new Upload(await upload(cancellationToken).ConfigureAwait(false), DateTimeOffset.UtcNow);
     }
 
