@@ -12,8 +12,9 @@ using Veo.Client;
 namespace Veo.Benchmarks;
 
 /// <summary>
-/// Part 4: a 20 MiB PNG sent as base64, through HighwayAPI's create body and AIHubMax's upload stage. Memory: a fresh
-/// child process runs Prepare + CreateAsync against the simulator and samples its own working set and managed heap.
+/// Part 4: a 20 MiB PNG, as base64 in HighwayAPI's create body and as a multipart file streamed from disk by AIHubMax's
+/// upload stage. Memory: a fresh child process runs Prepare + CreateAsync against the simulator and samples its own
+/// working set and managed heap.
 /// Time: the same calls in this process with a transport that consumes the request body and answers at once, so
 /// only the client's own work is timed, next to a plain Convert.ToBase64String of the same bytes.
 /// </summary>
@@ -55,7 +56,9 @@ internal static class UploadBench
                         ratio <= TargetMemoryRatio,
                         ratio <= TargetMemoryRatio ? null : MemoryReason(provider)));
                     report.Add(new ResultRow("4 Uploads",
-                        $"{stage}: the same call's wall time against the simulator (includes the simulator parsing and checking {Stat.Mebibytes(size * 4.0 / 3)} of JSON on the same cores)",
+                        provider == VeoProvider.HighwayApi
+                            ? $"{stage}: the same call's wall time against the simulator (includes the simulator parsing and checking {Stat.Mebibytes(size * 4.0 / 3)} of JSON on the same cores)"
+                            : $"{stage}: the same call's wall time against the simulator (includes the simulator receiving the {what} file on the same cores)",
                         "—",
                         Stat.Seconds(result.Seconds),
                         "—",
@@ -89,7 +92,7 @@ internal static class UploadBench
             double plain = Time(() => GC.KeepAlive(Convert.ToBase64String(bytes)));
             double create = await TimeAsync(() => client.CreateAsync(highway, CancellationToken.None));
 
-            // A new address each time: the session reuses an upload of the same bytes to the same address.
+            // A new address each time: the client reuses an upload of the same file to the same address.
             var connection = VeoConnections.Create(VeoProvider.AIHubMax, new Uri($"http://aihubmax-{run + 2}.invalid/"), Key);
             PreparedCreate aiHubMax = client.Prepare(connection, Requests.FirstFrameFromUrl() with { Image = shared });
             double upload = await TimeAsync(() => client.CreateAsync(aiHubMax, CancellationToken.None));
@@ -106,7 +109,7 @@ internal static class UploadBench
         foreach ((string stage, List<double> times, string includes) in new[]
         {
             ("HighwayAPI create body", highwayTimes, "CreateAsync: body with the base64 image, sent to a transport that reads it and answers at once"),
-            ("AIHubMax upload stage", aiHubMaxTimes, "CreateAsync: the upload body, then the create body"),
+            ("AIHubMax upload stage", aiHubMaxTimes, "CreateAsync: the multipart upload streamed from disk, then the create body"),
         })
         {
             double ratio = Stat.Median(times) / baseline;
@@ -123,8 +126,7 @@ internal static class UploadBench
     private static ApiKey Key => ApiKey.FromPlainText(SimulatorProcess.ApiKey, "benchmark");
 
     private static string MemoryReason(VeoProvider provider) =>
-        $"more than the file plus one base64 copy is held while {(provider == VeoProvider.HighwayApi ? "PreparedCreate.BuildBody" : "AIHubMaxProtocol.SendUploadAsync")} " +
-        "builds the body: look for a Utf8JsonWriter over a Stream, or a buffer that grows by copying";
+        $"more than the file plus one base64 copy is held while {(provider == VeoProvider.HighwayApi ? "PreparedCreate.BuildBody builds the body: look for a Utf8JsonWriter over a Stream, or a buffer that grows by copying" : "VeoHttp.PostFileAsync sends the file: it should stream it from disk, not read it into memory")}";
 
     private static double Time(Action action)
     {
@@ -163,7 +165,7 @@ internal static class UploadBench
             }
 
             string path = request.RequestUri!.AbsolutePath;
-            string json = path.EndsWith("/files/upload/base64", StringComparison.Ordinal) ? "{\"data\":{\"url\":\"https://files.example/upload.png\"}}"
+            string json = path.EndsWith("/files/upload/stream", StringComparison.Ordinal) ? "{\"data\":{\"url\":\"https://files.example/upload.png\"}}"
                 : path.EndsWith("/videos/generations", StringComparison.Ordinal) ? "{\"id\":\"task-null\",\"status\":\"pending\"}"
                 : "{\"task_id\":\"task-null\"}";
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json"), RequestMessage = request };
