@@ -33,7 +33,7 @@
 
   # Every error id a cmdlet lists in Errors, once. Build-VeoHelp checks each id against Veo.Client.VeoErrorIds.
   ErrorIds         = @{
-    ModelNotAvailable          = 'InvalidArgument, nothing sent. The provider has no model for this mode and -Model tier (HighwayAPI has no Lite reference model; Vtrix has only Fast). The message lists the tiers it has.'
+    ModelNotAvailable          = 'InvalidArgument, nothing sent. The provider has no model for this mode and -Model tier (HighwayAPI has no Lite reference model; Vtrix has only Fast), or the -Model id makes another kind of video or is not the provider''s. The message lists what it has.'
     PromptMissing              = 'InvalidArgument, nothing sent. The prompt is only white space.'
     OptionNotSupported         = 'InvalidArgument, nothing sent. The chosen model does not take one of the optional parameters given (for example -SampleCount on AIHubMax, -EnhancePrompt on HighwayAPI''s Lite image-to-video model). The message lists the models that take it.'
     DurationNotAllowed         = 'InvalidArgument, nothing sent. -DurationSeconds is not 4, 6 or 8, or the model makes the chosen resolution only at 8 seconds (AIHubMax Lite: 1080p; Vtrix: 1080p and 4k).'
@@ -208,7 +208,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
           'The length of the video in seconds: 4, 6 or 8 on every provider and tier. By default, 8 (the models'' default). Other values are refused with DurationNotAllowed. Binds by property name.'
           'Some models make high resolutions only at 8 seconds: AIHubMax Lite makes 1080p only at 8 seconds (and 1080p is AIHubMax''s default resolution, so add -Resolution 720p for 4 or 6 seconds there); Vtrix makes 1080p and 4k only at 8 seconds.'
         )
-        Model            = 'The tier of the Veo 3.1 model: Fast (the default), Standard or Lite, in any case; another word fails parameter validation. Standard costs more and Lite less. HighwayApi, JieKou and AIHubMax offer all three tiers in both modes; Vtrix offers only Fast, and another tier is refused with ModelNotAvailable. Tab completion offers only the tiers of the provider already typed (or the Connect-Veo default). Binds by property name.'
+        Model            = 'The tier of the Veo 3.1 model: Fast (the default), Standard or Lite, in any case; another word fails parameter validation. Standard costs more and Lite less. HighwayApi, JieKou and AIHubMax offer all three tiers in both modes; Vtrix offers only Fast, and another tier is refused with ModelNotAvailable. Tab completion offers only the tiers of the provider already typed (or the Connect-Veo default). A provider''s model id (Get-VeoModel lists them) is used as given: it must make this cmdlet''s kind of video, or the call is refused with ModelNotAvailable and nothing is sent. Binds by property name.'
         Resolution       = @(
           'The video resolution. HighwayApi and JieKou: 720p or 1080p (default 720p). AIHubMax: 720p, 1080p or 4k on Standard and Fast, 720p or 1080p on Lite (default 1080p; Lite makes 1080p only at 8 seconds). Vtrix: 720p, 1080p or 4k (default 720p; 1080p and 4k only at 8 seconds).'
           'The value is not case-sensitive (1080P works). Tab completion offers the values of the provider and tier already typed. Other values are refused with ResolutionNotAllowed. Binds by property name.'
@@ -309,7 +309,7 @@ catch {
       )
       Parameters  = @{
         Prompt           = 'What the video shows. Required. An empty prompt fails parameter validation; a prompt of only white space is refused with PromptMissing. Binds by property name.'
-        Model            = 'The tier of the Veo 3.1 model: Fast (the default), Standard or Lite, in any case, or a provider''s model id standing for its tier (a piped task''s Model binds this way, so an extension keeps the tier); tab completion offers the tiers the provider has. Vtrix has Fast only. Binds by property name.'
+        Model            = 'The tier of the Veo 3.1 model: Fast (the default), Standard or Lite, in any case, or a provider''s model id, used as given (refused with ModelNotAvailable, nothing sent, when it makes another kind of video; a piped task''s own Model stands for its tier, so an extension keeps it); tab completion offers the tiers the provider has. Vtrix has Fast only. Binds by property name.'
         Resolution       = 'The video resolution; the values each model accepts are in Get-VeoModel (and tab completion). Not case-sensitive; other values are refused with ResolutionNotAllowed. Binds by property name.'
         AspectRatio      = '16:9 (landscape, the default) or 9:16 (portrait). Other values are refused with AspectRatioNotAllowed. Binds by property name.'
         SampleCount      = 'How many videos the task makes: 1 to 4, each billed. Only HighwayApi and JieKou take it; elsewhere it is refused with OptionNotSupported. Binds by property name.'
@@ -365,7 +365,7 @@ catch {
       )
       Parameters  = @{
         Prompt           = 'What the video shows. Required. An empty prompt fails parameter validation; a prompt of only white space is refused with PromptMissing. Binds by property name.'
-        Model            = 'The tier of the Veo 3.1 model: Fast (the default), Standard or Lite, in any case, or a provider''s model id standing for its tier (a piped task''s Model binds this way, so an extension keeps the tier); tab completion offers the tiers the provider has. Vtrix has Fast only. Binds by property name.'
+        Model            = 'The tier of the Veo 3.1 model: Fast (the default), Standard or Lite, in any case, or a provider''s model id, used as given (refused with ModelNotAvailable, nothing sent, when it makes another kind of video; a piped task''s own Model stands for its tier, so an extension keeps it); tab completion offers the tiers the provider has. Vtrix has Fast only. Binds by property name.'
         Resolution       = 'The video resolution; the values each model accepts are in Get-VeoModel (and tab completion). Not case-sensitive; other values are refused with ResolutionNotAllowed. Binds by property name.'
         AspectRatio      = '16:9 (landscape, the default) or 9:16 (portrait). Other values are refused with AspectRatioNotAllowed. Binds by property name.'
         SampleCount      = 'How many videos the task makes: 1 to 4, each billed. Only HighwayApi and JieKou take it; elsewhere it is refused with OptionNotSupported. Binds by property name.'
@@ -427,7 +427,7 @@ catch {
         Prompt           = 'What the video shows. Required. An empty prompt fails parameter validation; a prompt of only white space is refused with PromptMissing. Binds by property name.'
         ReferenceImage   = 'One to three reference images, each the path of a local JPEG or PNG file (at most 20 MB, recognised by content) or an http(s) URL. More than three are refused with ReferenceImageCount. Binds by property name.'
         ReferenceType    = 'How AIHubMax''s Standard model uses the images: Asset (their content: subjects and objects) or Style (their look). Only that model takes it; elsewhere it is refused with OptionNotSupported (HighwayAPI and Vtrix always use the images as assets). When omitted it is not sent. Binds by property name.'
-        Model            = 'The tier of the Veo 3.1 model: Fast (the default) or Standard, in any case (Standard costs more); another word fails parameter validation. HighwayApi, JieKou and AIHubMax offer both; Vtrix offers only Fast. Lite, which no provider offers for reference videos, and Standard on Vtrix are refused with ModelNotAvailable. Tab completion offers only the tiers of the provider already typed (or the Connect-Veo default). Binds by property name.'
+        Model            = 'The tier of the Veo 3.1 model: Fast (the default) or Standard, in any case (Standard costs more); another word fails parameter validation. HighwayApi, JieKou and AIHubMax offer both; Vtrix offers only Fast. Lite, which no provider offers for reference videos, and Standard on Vtrix are refused with ModelNotAvailable. Tab completion offers only the tiers of the provider already typed (or the Connect-Veo default). A provider''s model id (Get-VeoModel lists them) is used as given: it must make this cmdlet''s kind of video, or the call is refused with ModelNotAvailable and nothing is sent. Binds by property name.'
         Resolution       = @(
           'The video resolution. HighwayApi and JieKou: 720p or 1080p (default 720p). AIHubMax: 720p, 1080p or 4k (default 1080p). Vtrix: 720p, 1080p or 4k (default 720p).'
           'The value is not case-sensitive. Tab completion offers the values of the provider and tier already typed. Other values are refused with ResolutionNotAllowed. Binds by property name.'
