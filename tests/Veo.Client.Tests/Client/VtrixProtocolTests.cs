@@ -6,6 +6,7 @@ public sealed class VtrixProtocolTests : System.IDisposable
 {
     private const VeoProvider Vtrix = VeoProvider.Vtrix;
     private const string First = "iVBORw0KGgoBAQEB";
+    private const string Output = "https://cdn.vtrix.ai/outputs/t/output.mp4";
 
     private readonly TestImages _images = new();
     private readonly ImageInput _png;
@@ -97,29 +98,19 @@ public sealed class VtrixProtocolTests : System.IDisposable
         Assert.Equal(42, Status(Vtrix, "{\"task_id\":\"t\",\"status\":\"in_progress\",\"progress\":0.42}").Progress);
 
     [Theory]
-    [InlineData("video")]
-    [InlineData("video_url")]
-    public void CompletedReadsTheVideoUrlAndTheCost(string type)
+    [InlineData("{\"id\":\"t\",\"status\":\"completed\",\"output\":[{\"content\":[{\"type\":\"video\",\"url\":\"" + Output + "\",\"duration\":8}]}],\"usage\":{\"cost\":\"1.2000\",\"discount\":0}}")]
+    [InlineData("{\"id\":\"t\",\"status\":\"completed\",\"output\":[{\"content\":[{\"type\":\"video_url\",\"url\":\"" + Output + "\",\"duration\":\"8\"}]}],\"usage\":{\"cost\":\"1.2000\"}}")]
+    // The gateway's older shape: the task wrapped in {data, status}, flat output items.
+    [InlineData("{\"data\":{\"id\":\"t\",\"status\":\"success\",\"output\":[{\"type\":\"video\",\"url\":\"" + Output + "\",\"duration\":8,\"jobId\":\"j\"}]," +
+        "\"usage\":{\"cost\":\"1.2000\"}},\"status\":{\"code\":200,\"message\":\"success\"}}")]
+    [InlineData("{\"data\":{\"id\":\"t\",\"status\":\"succeeded\",\"output\":[{\"type\":\"video\",\"url\":\"" + Output + "\"}],\"usage\":{\"cost\":\"1.2\"}}," +
+        "\"status\":{\"code\":200,\"message\":\"success\"}}")]
+    public void CompletedReadsTheVideoUrlAndTheCostInEveryShape(string answer)
     {
-        TaskState state = Status(Vtrix,
-            "{\"id\":\"t\",\"status\":\"completed\",\"output\":[{\"content\":[{\"type\":\"" + type + "\",\"url\":\"https://cdn.vtrix.ai/outputs/t/output.mp4\",\"duration\":8}]}]," +
-            "\"usage\":{\"cost\":\"1.2000\",\"discount\":0}}");
+        TaskState state = Status(Vtrix, answer);
         Assert.Equal(VeoTaskStatus.Succeeded, state.Status);
-        Assert.Equal("https://cdn.vtrix.ai/outputs/t/output.mp4", state.Videos[0].Uri.AbsoluteUri);
+        Assert.Equal(Output, Assert.Single(state.Videos).Uri.AbsoluteUri);
         Assert.Equal(1.2m, state.Cost);
-    }
-
-    [Theory]
-    [InlineData("success")]
-    [InlineData("succeeded")]
-    public void TheGatewaysWrappedTaskWithFlatOutputItemsIsRead(string status)
-    {
-        TaskState state = Status(Vtrix,
-            "{\"data\":{\"id\":\"t\",\"status\":\"" + status + "\",\"output\":[{\"type\":\"video\",\"url\":\"https://cdn.vtrix.ai/o/t.mp4\",\"duration\":8,\"jobId\":\"j\"}]," +
-            "\"usage\":{\"cost\":\"0.6000\"}},\"status\":{\"code\":200,\"message\":\"success\"}}");
-        Assert.Equal(VeoTaskStatus.Succeeded, state.Status);
-        Assert.Equal("https://cdn.vtrix.ai/o/t.mp4", Assert.Single(state.Videos).Uri.AbsoluteUri);
-        Assert.Equal(0.6m, state.Cost);
     }
 
     [Theory]
