@@ -44,7 +44,7 @@ public sealed class PreparedCreate
     }
 
     /// <summary>
-    /// The exact bytes to send for <paramref name="request"/> (this request after the protocol's image stage).
+    /// The exact bytes to send for <paramref name="request"/> (this request after the protocol's media stage).
     /// Images are encoded straight into the buffer, with no intermediate string.
     /// </summary>
     internal ArraySegment<byte> BuildBody(VideoRequest request)

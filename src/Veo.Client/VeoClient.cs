@@ -60,7 +60,7 @@ public sealed class VeoClient
     /// </summary>
     public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken, Action? sending = null)
     {
-        VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
+        VideoRequest request = await prepared.Protocol.ResolveMediaAsync(
             new ProviderCall(_http, prepared.Connection, _log, _uploads), prepared.Request, cancellationToken).ConfigureAwait(false);
         ArraySegment<byte> body = prepared.BuildBody(request);
         _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Count:N0} bytes of JSON).");

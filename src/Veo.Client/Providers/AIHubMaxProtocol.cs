@@ -65,7 +65,7 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
 
     public string CreatePath(ModelDefinition model) => "v1/videos/generations";
 
-    public Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken) =>
+    public Task<VideoRequest> ResolveMediaAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken) =>
         MediaStage.ReplaceAsync(request, media => media.FilePath is not null,
             async local => local.AtUrl(await UploadAsync(call, local, cancellationToken).ConfigureAwait(false)));
 

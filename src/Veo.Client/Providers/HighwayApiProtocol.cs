@@ -67,7 +67,7 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
 
     public string CreatePath(ModelDefinition model) => "v3/async/" + model.ModelId;
 
-    public Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken) =>
+    public Task<VideoRequest> ResolveMediaAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(request);
 
     public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, MediaEncoder images)

@@ -38,7 +38,7 @@ internal interface IProviderProtocol
     /// Turns the request's images and video into what the provider takes (see <see cref="MediaStage"/>), after -WhatIf and before the create request:
     /// uploads local files for a URL-only provider, fetches and checks URLs for a bytes-only one.
     /// </summary>
-    Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken);
+    Task<VideoRequest> ResolveMediaAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken);
 
     /// <summary>Writes the create body for a request that <see cref="RequestRules"/> accepted.</summary>
     void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, MediaEncoder media);

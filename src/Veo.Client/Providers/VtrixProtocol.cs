@@ -50,7 +50,7 @@ internal sealed class VtrixProtocol : IProviderProtocol
 
     public string CreatePath(ModelDefinition model) => CreateEndpoint;
 
-    public Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken) =>
+    public Task<VideoRequest> ResolveMediaAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken) =>
         MediaStage.ReplaceAsync(request, media => !media.HasContent, remote => MediaFetcher.FetchAsync(call, remote, cancellationToken));
 
     public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, MediaEncoder images)
