@@ -91,7 +91,7 @@ public sealed class VeoClient
 
         CreatedTask created = ReadCreatedTask(prepared.Connection, answer, DateTimeOffset.UtcNow);
         _log.Verbose($"Created task {created.TaskId}.");
-        var task = new VeoTask(prepared.Connection, created.TaskId, details, created.State);
+        var task = new VeoTask(prepared.Connection, created.TaskId, details, created.State.After(null, Options.NoVideoGrace));
         WriteToLedger(ledger => ledger.Record(task, intent), $"Task {created.TaskId} was created but");
         return task;
     }

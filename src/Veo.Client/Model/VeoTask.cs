@@ -113,24 +113,32 @@ internal sealed record TaskState(
         : new(VeoTaskStatus.Running, 100, 0, videos, null, null, now, cost) { CompletedWithoutVideoSince = now };
 
     /// <summary>
-    /// This answer read after <paramref name="previous"/>: a task that has said "completed" without a video for
-    /// <paramref name="grace"/> fails as TaskHasNoVideo (a safety filter can do this).
+    /// This answer read after <paramref name="previous"/> (null for the first): a task that has said "completed" without
+    /// a video for <paramref name="grace"/> fails as TaskHasNoVideo (a safety filter can do this); the end the first
+    /// estimate promised is kept.
     /// </summary>
-    public TaskState After(TaskState previous, TimeSpan grace)
+    public TaskState After(TaskState? previous, TimeSpan grace)
     {
+        TaskState state = this with
+        {
+            ExpectedEndAt = previous?.ExpectedEndAt ?? (EtaSeconds is int eta && !IsFinished ? RetrievedAt.AddSeconds(eta) : null),
+        };
         if (CompletedWithoutVideoSince is null)
         {
-            return this;
+            return state;
         }
 
-        DateTimeOffset since = previous.CompletedWithoutVideoSince ?? RetrievedAt;
+        DateTimeOffset since = previous?.CompletedWithoutVideoSince ?? RetrievedAt;
         return RetrievedAt - since < grace
-            ? this with { CompletedWithoutVideoSince = since }
+            ? state with { CompletedWithoutVideoSince = since }
             : Failed(VeoErrorIds.TaskHasNoVideo,
                 $"The provider reported the task as completed but gave no video within {grace.TotalSeconds:0.#} s (a safety filter can do this).",
                 Progress, RetrievedAt, Cost);
     }
 
-    /// <summary>True when the provider's own estimate of the time left has run out and the task is still going.</summary>
-    public bool IsOverdue(DateTimeOffset now) => !IsFinished && EtaSeconds is int eta && RetrievedAt.AddSeconds(eta) < now;
+    /// <summary>When the provider's first estimate said the task would end; null while it has given none.</summary>
+    public DateTimeOffset? ExpectedEndAt { get; init; }
+
+    /// <summary>True when the task is still going past the end the provider's first estimate promised.</summary>
+    public bool IsOverdue(DateTimeOffset now) => !IsFinished && ExpectedEndAt < now;
 }

@@ -105,12 +105,14 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
     }
 
     /// <summary>The create answer is the task object itself, with the gateway's estimate of the time it takes.</summary>
-    public CreatedTask ReadCreated(JsonElement createAnswer, DateTimeOffset now) =>
-        new(Json.String(createAnswer, "id") ?? throw Json.Invalid(Name, "the create answer has no id"), ReadStatus(createAnswer, now));
+    public CreatedTask ReadCreated(JsonElement createAnswer, DateTimeOffset now) => new(
+        Json.String(createAnswer, "id") ?? throw Json.Invalid(Name, "the create answer has no id"),
+        Json.String(createAnswer, "status") is null ? TaskState.Created(now) : ReadStatus(createAnswer, now));
 
     /// <summary>
-    /// Once a task has outrun its estimate, asks the gateway to refresh it from upstream first (<c>sync_upstream</c>,
-    /// documented for in-flight tasks): without it, tasks are reported stuck in processing.
+    /// Once a task has outrun the gateway's estimate (<c>task_info.estimated_time</c> of the create answer), asks it to
+    /// refresh the task from upstream first (<c>sync_upstream</c>, documented for in-flight tasks): without it, tasks
+    /// are reported stuck in processing.
     /// </summary>
     public string StatusPath(string taskId, TaskState last, DateTimeOffset now) =>
         "v1/tasks/" + TaskIds.PathSegment(taskId) + (last.IsOverdue(now) ? "?sync_upstream=true" : string.Empty);
@@ -130,7 +132,7 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
             "failed" or "cancelled" => TaskState.Failed(
                 error is JsonElement e ? Json.String(e, "code") : status,
                 (error is JsonElement m ? Json.String(m, "message") : null) ?? $"The provider reported the task as {status}.", progress, now),
-            _ => TaskState.Running(progress, EstimatedSeconds(statusAnswer), now),
+            _ => TaskState.Running(progress, null, now),
         };
     }
 

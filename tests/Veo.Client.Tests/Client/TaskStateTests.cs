@@ -16,7 +16,7 @@ public sealed class TaskStateTests
         TaskState state = TaskState.Completed(OneVideo, Now, 1.5m);
         Assert.Equal((VeoTaskStatus.Succeeded, 100, 1.5m), (state.Status, state.Progress, state.Cost));
         Assert.Null(state.CompletedWithoutVideoSince);
-        Assert.Same(state, state.After(TaskState.Created(Now), Grace));
+        Assert.Equal(state, state.After(TaskState.Created(Now), Grace));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class TaskStateTests
     [Fact]
     public void ALinkAfterACompletedWithoutOneIsASuccess()
     {
-        TaskState empty = TaskState.Completed(Array.Empty<VeoVideo>(), Now).After(TaskState.Created(Now), Grace);
+        TaskState empty = TaskState.Completed(Array.Empty<VeoVideo>(), Now).After(null, Grace);
         TaskState done = TaskState.Completed(OneVideo, Now.AddSeconds(30)).After(empty, Grace);
         Assert.Equal(VeoTaskStatus.Succeeded, done.Status);
     }
@@ -49,12 +49,17 @@ public sealed class TaskStateTests
         Assert.Equal("The provider reported the task as failed without a reason.", TaskState.Failed("X", " ", 10, Now).ErrorMessage);
 
     [Fact]
-    public void ATaskIsOverdueOnceItsEstimateHasRunOut()
+    public void ATaskIsOverdueOnceTheEndItsFirstEstimatePromisedHasPassed()
     {
-        TaskState running = TaskState.Running(40, 30, Now);
-        Assert.False(running.IsOverdue(Now.AddSeconds(30)));
-        Assert.True(running.IsOverdue(Now.AddSeconds(31)));
-        Assert.False(TaskState.Running(40, null, Now).IsOverdue(Now.AddDays(1)));
-        Assert.False(TaskState.Completed(OneVideo, Now).IsOverdue(Now.AddDays(1)));
+        TaskState created = TaskState.Queued(0, 30, Now).After(null, Grace);
+        // Later answers that give no estimate, or the same total again, do not move the promised end.
+        TaskState running = TaskState.Running(40, null, Now.AddSeconds(20)).After(created, Grace);
+        TaskState again = TaskState.Queued(0, 30, Now.AddSeconds(25)).After(running, Grace);
+
+        Assert.Equal(Now.AddSeconds(30), again.ExpectedEndAt);
+        Assert.False(again.IsOverdue(Now.AddSeconds(30)));
+        Assert.True(again.IsOverdue(Now.AddSeconds(31)));
+        Assert.False(TaskState.Running(40, null, Now).After(null, Grace).IsOverdue(Now.AddDays(1)));
+        Assert.False(TaskState.Completed(OneVideo, Now.AddSeconds(40)).After(again, Grace).IsOverdue(Now.AddDays(1)));
     }
 }
