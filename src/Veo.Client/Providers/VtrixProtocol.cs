@@ -46,7 +46,8 @@ internal sealed class VtrixProtocol : IProviderProtocol
 
     public IReadOnlyList<ModelDefinition> Models { get; }
 
-    public bool JsonContentTypeOnEveryRequest => false;
+    /// <summary>The official CLI sends it on every request, the task GET included, as the model pages list it.</summary>
+    public bool JsonContentTypeOnEveryRequest => true;
 
     public string CreatePath(ModelDefinition model) => CreateEndpoint;
 

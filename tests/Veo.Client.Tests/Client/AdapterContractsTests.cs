@@ -74,8 +74,8 @@ public sealed class AdapterContractsTests : IDisposable
     [Theory]
     [InlineData(VeoProvider.HighwayApi, "application/json")]
     [InlineData(VeoProvider.AIHubMax, null)]
-    [InlineData(VeoProvider.Vtrix, null)]
-    public async Task HighwayApiStatusReadsCarryAJsonContentTypeAsItsDocsRequire(VeoProvider providerName, string? contentType)
+    [InlineData(VeoProvider.Vtrix, "application/json")]
+    public async Task StatusReadsCarryAJsonContentTypeWhereTheProviderRequiresIt(VeoProvider providerName, string? contentType)
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(provider: providerName);
         VeoTask created = await provider.CreateAsync(new VideoRequest { Mode = VeoMode.Text, Prompt = "a storm" });
