@@ -360,7 +360,7 @@ catch {
       Synopsis    = 'Creates a Veo 3.1 task that continues a video by about seven seconds.'
       Description = @(
         'New-VeoExtendedVideo asks the provider to continue a video and emits the new task (Veo.Client.VeoTask, Mode Extend). The video is a succeeded task piped in (its first video; its provider, address and key are used unless -Provider says otherwise), an http(s) URL, or a local MP4 file (checked by content).'
-        'Models: HighwayAPI veo-3.1[-fast|-lite]-generate-extend / veo-3.1-lite-extend (a local MP4 is sent as base64; Lite takes URLs only and refuses a file with VideoUrlRequired), AIHubMax veo-3.1-extend and veo-3.1-extend-fast (URLs only, so a local MP4 is uploaded first, once per session), Vtrix veo_31_fast (bytes only, so a URL or a task''s video is fetched and checked first; 720p, 8 seconds and allow_all only).'
+        'Models: HighwayAPI veo-3.1[-fast|-lite]-generate-extend / veo-3.1-lite-extend (a local MP4 is sent as base64; Lite takes URLs only and refuses a file with VideoUrlRequired), AIHubMax veo-3.1-extend and veo-3.1-extend-fast (URLs only, so a local MP4 is uploaded first as a multipart file streamed from disk, once per command), Vtrix veo_31_fast (bytes only, so a URL or a task''s video is fetched and checked first; 720p, 8 seconds and allow_all only).'
         'Before anything is sent the request is checked against the model''s rules; a violation given as parameters is a terminating error and nothing is sent. Every call that passes the checks creates one billed task, sent once. -WhatIf shows the exact body and sends, uploads and fetches nothing.'
       )
       Parameters  = @{
