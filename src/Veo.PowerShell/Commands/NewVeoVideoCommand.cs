@@ -171,12 +171,15 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         AutoFix = IsBound(nameof(AutoFix)) ? AutoFix.IsPresent : null,
     };
 
+    /// <summary>The model id of the task whose video this request uses, when it came from one (extension).</summary>
+    protected virtual string? SourceModel => SourceTask?.Model;
+
     /// <summary>
     /// The tier of the piped source task's model when -Model is that model's id (bound from the task by property name):
     /// extending a task keeps its tier, though the source's model makes another kind of video.
     /// </summary>
-    private VeoTier? SourceTier => SourceTask?.Model is string id && string.Equals(id, Model, StringComparison.OrdinalIgnoreCase)
-        ? ModelCatalog.For(SourceTask.Provider).FirstOrDefault(m => string.Equals(m.ModelId, id, StringComparison.OrdinalIgnoreCase))?.Tier
+    private VeoTier? SourceTier => SourceModel is string id && string.Equals(id, Model, StringComparison.OrdinalIgnoreCase)
+        ? ModelCatalog.All.FirstOrDefault(m => string.Equals(m.ModelId, id, StringComparison.OrdinalIgnoreCase))?.Tier
         : null;
 
     protected bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
