@@ -602,13 +602,43 @@ Describe 'Save-VeoVideo' {
 }
 
 Describe 'Output and secrets' {
-    It 'shows a task table that fits 80 columns' {
-        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -LastImage $last
-        $lines = ($task | Format-Table | Out-String -Width 200) -split "`r?`n"
-        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
-        ($task | Format-List | Out-String) | Should -Match 'veo-3.1-fast-generate-firstlastframe'
+    BeforeAll {
+        $tasks = foreach ($provider in 'HighwayApi', 'AIHubMax', 'Vtrix') {
+            New-VeoTextVideo -Provider $provider -BaseUri $sim.BaseUri -ApiKey $sim.ApiKey -Prompt "A cat surfing a wave at sunset on $provider"
+        }
+        function Format-Width([int] $Width) { ($tasks | Format-Table | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_ } }
     }
 
+    It 'shows every provider''s whole task id, and the prompt, from 120 columns' {
+        foreach ($width in 120, 160) {
+            $lines = Format-Width $width
+            $lines[0] -split ' +' | Should -Be @('Created', 'Provider', 'Mode', 'Status', 'Videos', 'Cost', 'TaskId', 'Prompt')
+            foreach ($task in $tasks) { $lines -match [regex]::Escape($task.TaskId) | Should -HaveCount 1 -Because "$($task.Provider)'s id at $width columns" }
+        }
+        (Format-Width 160) -match ([regex]::Escape($tasks[2].Prompt) + '\s*$') | Should -HaveCount 1 -Because 'the whole prompt fits at 160 columns'
+    }
+
+    It 'keeps every column but the prompt at 80 columns, cutting the id' {
+        $lines = Format-Width 80
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
+        $lines[0] -split ' +' | Should -Be @('Created', 'Provider', 'Mode', 'Status', 'Videos', 'Cost', 'TaskId')
+        $lines[2] | Should -Match ([regex]::Escape($tasks[0].TaskId.Substring(0, 8)))
+        ($tasks[0] | Format-List | Out-String) | Should -Match ([regex]::Escape($tasks[0].TaskId))
+    }
+
+    It 'shows a running task''s percent in its status and the creation time' {
+        $task = $tasks[0] | Get-VeoTask
+        $line = ($task | Format-Table | Out-String -Width 160) -split "`r?`n" | Where-Object { $_ -match $task.TaskId }
+        $line | Should -Match ("^" + [regex]::Escape($task.CreatedAt.LocalDateTime.ToString('dd MMM HH:mm', [cultureinfo]::InvariantCulture)))
+        $line | Should -Match $(if ($task.Status -eq 'Running') { "Running $($task.Progress)%" } else { "$($task.Status)" })
+    }
+
+    It 'shows durations, resolutions and aspect ratios in the Get-VeoModel table' {
+        $lines = (Get-VeoModel -Provider AIHubMax -Mode FirstFrame | Format-Table | Out-String -Width 120) -split "`r?`n" | Where-Object { $_ }
+        $lines[0] -split ' +' | Should -Be @('Provider', 'Mode', 'Tier', 'Seconds', 'Resolutions', 'AspectRatios', 'ModelId')
+        $lines -match 'Lite +4, 6, 8 +720p, 1080p +16:9, 9:16 +veo-3.1-lite-image-to-video$' | Should -HaveCount 1
+        $lines -match 'Standard +4, 6, 8 +720p, 1080p, 4k +16:9, 9:16 +veo-3.1-image-to-video$' | Should -HaveCount 1
+    }
 }
 
 Describe 'Secrets' {
