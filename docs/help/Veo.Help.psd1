@@ -111,7 +111,7 @@
       }
       Notes       = @(
         'Connect-Veo emits no Veo error: it only records settings. A -ApiKey value that is not a SecureString, a string or a PSCredential fails parameter binding (ParameterArgumentTransformationError). When no key is found it writes a warning naming the environment variables it looked at.'
-        'The settings belong to the PowerShell process, not to one runspace, and last until it exits; there is no cmdlet to remove them. Run Connect-Veo again to change them.'
+        'The settings belong to the PowerShell process, not to one runspace, and last until it exits or Disconnect-Veo forgets them. Run Connect-Veo again to change them; Get-VeoConnection shows them.'
       )
       Examples    = @(
         @{
@@ -139,7 +139,74 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
           Remarks = 'The simulator speaks each provider''s protocol on 127.0.0.1, accepts the key sim-key, and costs nothing. Tasks created against it are recorded in the task ledger like any other.'
         }
       )
-      Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'New-VeoExtendedVideo', 'Get-VeoModel')
+      Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'New-VeoExtendedVideo', 'Get-VeoModel', 'Get-VeoConnection', 'Disconnect-Veo')
+    }
+
+    'Get-VeoConnection'     = @{
+      Synopsis    = 'Shows the provider, base address and key source that the Veo cmdlets use by default in this session.'
+      Description = @(
+        'Get-VeoConnection shows the connection a call with no -Provider, -BaseUri or -ApiKey uses: the provider last given to Connect-Veo (else HighwayApi), the address Connect-Veo set for it (else the provider''s public address), and where its key comes from: Connect-Veo, or the name of the environment variable that holds it, read now. KeySource is empty when no key would be found; such calls fail with NoApiKey.'
+        'The key itself is never shown. With -Provider it shows that provider''s connection instead, as a call with -Provider and no -BaseUri or -ApiKey uses it. A piped task and a task id known to the task ledger keep the provider and address they were created with, whatever this shows.'
+      )
+      Parameters  = @{
+        Provider = 'The provider whose connection to show: HighwayApi, JieKou, AIHubMax or Vtrix. By default, the session''s default provider (the last one given to Connect-Veo, else HighwayApi).'
+      }
+      Inputs      = @(
+        @{ Type = 'None'; Description = 'Get-VeoConnection takes no pipeline input.' }
+      )
+      Outputs     = @{
+        'Veo.Client.VeoConnection' = 'The provider, its base address and KeySource (Connect-Veo, or the environment variable''s name, such as $env:HIGHWAYAPI_API_KEY; empty when no key is found). The key is never part of the output.'
+      }
+      Notes       = @(
+        'Get-VeoConnection sends no request: it does not check that the key is valid or the address reachable. It emits no Veo error.'
+      )
+      Examples    = @(
+        @{
+          Title   = 'See which provider, address and key the cmdlets use'
+          Code    = 'Get-VeoConnection'
+          Remarks = 'Without Connect-Veo this is HighwayApi at https://api.highwayapi.ai/, with the key of $env:HIGHWAYAPI_API_KEY or $env:VEO_API_KEY if one is set.'
+        }
+        @{
+          Title   = 'Check every provider''s key source'
+          Code    = '''HighwayApi'', ''AIHubMax'', ''Vtrix'' | ForEach-Object { Get-VeoConnection -Provider $_ } | Format-Table'
+          Remarks = 'One row per provider; an empty KeySource means calls to that provider need -ApiKey, Connect-Veo or an environment variable first.'
+        }
+      )
+      Links       = @('about_Veo', 'Connect-Veo', 'Disconnect-Veo')
+    }
+
+    'Disconnect-Veo'        = @{
+      Synopsis    = 'Forgets the provider, addresses and keys that Connect-Veo set in this session.'
+      Description = @(
+        'Disconnect-Veo forgets every provider''s Connect-Veo settings and the default provider. Later calls use what they are given (-Provider, -BaseUri, -ApiKey), else HighwayApi at its public address with the key of the provider''s environment variables, as before any Connect-Veo. With -Provider it forgets only those providers'' settings, and the default provider only when it is one of them.'
+        'Tasks already created keep the connection they came with: a task object in a variable can still be piped to Wait-VeoTask or Save-VeoVideo. A task given by id is looked up at the provider and address the task ledger recorded, with the key found for that provider.'
+      )
+      Parameters  = @{
+        Provider = 'The providers whose settings to forget: HighwayApi, JieKou, AIHubMax or Vtrix. By default, every provider''s.'
+      }
+      Inputs      = @(
+        @{ Type = 'None'; Description = 'Disconnect-Veo takes no pipeline input.' }
+      )
+      Outputs     = @{}
+      Notes       = @(
+        'Disconnect-Veo sends no request, emits nothing and writes no Veo error. Running it when nothing is connected does nothing.'
+      )
+      Examples    = @(
+        @{
+          Title   = 'Stop using the simulator'
+          Code    = @'
+Disconnect-Veo
+Get-VeoConnection
+'@
+          Remarks = 'After Connect-Veo -BaseUri http://127.0.0.1:8080/, Disconnect-Veo makes the cmdlets use HighwayApi''s public address and the environment''s key again.'
+        }
+        @{
+          Title   = 'Keep a task while disconnecting'
+          Code    = '$task = New-VeoTextVideo -Prompt ''A lighthouse in a storm''; Disconnect-Veo; $task | Wait-VeoTask | Save-VeoVideo'
+          Remarks = 'The task object carries its own provider, address and key, so waiting and saving still work after Disconnect-Veo.'
+        }
+      )
+      Links       = @('about_Veo', 'Connect-Veo', 'Get-VeoConnection')
     }
 
     'Get-VeoModel'          = @{

@@ -39,7 +39,7 @@ AfterAll {
 Describe 'The built module' {
     It 'exports exactly the documented cmdlets' {
         (Get-Command -Module Veo).Name | Sort-Object |
-            Should -Be @('Connect-Veo', 'Get-VeoModel', 'Get-VeoTask', 'New-VeoExtendedVideo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'Save-VeoVideo', 'Wait-VeoTask')
+            Should -Be @('Connect-Veo', 'Disconnect-Veo', 'Get-VeoConnection', 'Get-VeoModel', 'Get-VeoTask', 'New-VeoExtendedVideo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'Save-VeoVideo', 'Wait-VeoTask')
     }
 
     It 'does not ship the PowerShellStandard stub' {
@@ -117,6 +117,51 @@ Describe 'Connect-Veo' {
 
     It 'accepts JieKou with its own address' {
         (Connect-Veo -Provider JieKou -ApiKey 'x' -PassThru).BaseUri | Should -Be 'https://api.jiekou.ai/'
+    }
+
+    It 'Get-VeoConnection shows the session default: provider, address, key source, never the key' {
+        Connect-Veo AIHubMax -ApiKey 'a-secret-key-value' -BaseUri $sim.BaseUri
+        $connection = Get-VeoConnection
+        $connection.Provider | Should -Be 'AIHubMax'
+        $connection.BaseUri | Should -Be $sim.BaseUri
+        $connection.KeySource | Should -Be 'Connect-Veo'
+        ($connection | Format-Table | Out-String) + ($connection | Format-List * | Out-String) | Should -Not -Match 'a-secret-key-value'
+        (Get-VeoConnection -Provider HighwayApi).BaseUri | Should -Be $sim.BaseUri -Because 'HighwayApi keeps its own Connect-Veo settings'
+    }
+
+    It 'Get-VeoConnection names the environment variable a key comes from, or none' {
+        Disconnect-Veo
+        $saved = $env:VTRIX_API_KEY, $env:VEO_API_KEY
+        try {
+            $env:VTRIX_API_KEY = 'from-the-environment'
+            $env:VEO_API_KEY = $null
+            $vtrix = Get-VeoConnection Vtrix
+            $vtrix.KeySource | Should -Be '$env:VTRIX_API_KEY'
+            $vtrix.BaseUri | Should -Be 'https://cloud.vtrix.ai/'
+            $env:VTRIX_API_KEY = $null
+            (Get-VeoConnection Vtrix).KeySource | Should -BeNullOrEmpty
+        }
+        finally { $env:VTRIX_API_KEY, $env:VEO_API_KEY = $saved }
+    }
+
+    It 'Disconnect-Veo forgets the default: later calls need -Provider and -BaseUri or the environment again' {
+        Connect-Veo AIHubMax -ApiKey $sim.ApiKey -BaseUri $sim.BaseUri
+        Disconnect-Veo
+        $connection = Get-VeoConnection
+        $connection.Provider | Should -Be 'HighwayApi'
+        $connection.BaseUri | Should -Be 'https://api.highwayapi.ai/'
+        (Get-VeoConnection AIHubMax).BaseUri | Should -Be 'https://api.aihubmax.com/'
+        (New-VeoTextVideo -Prompt 'a fox' -Provider AIHubMax -BaseUri $sim.BaseUri -ApiKey $sim.ApiKey).Provider | Should -Be 'AIHubMax'
+    }
+
+    It 'Disconnect-Veo -Provider forgets only that provider, and the default only when it is that one' {
+        Connect-Veo AIHubMax -ApiKey $sim.ApiKey -BaseUri $sim.BaseUri
+        Connect-Veo HighwayApi -ApiKey $sim.ApiKey -BaseUri $sim.BaseUri
+        Disconnect-Veo -Provider AIHubMax
+        (Get-VeoConnection).BaseUri | Should -Be $sim.BaseUri
+        (Get-VeoConnection AIHubMax).BaseUri | Should -Be 'https://api.aihubmax.com/'
+        Disconnect-Veo HighwayApi
+        (Get-VeoConnection).BaseUri | Should -Be 'https://api.highwayapi.ai/'
     }
 
     It 'takes a SecureString key' {
