@@ -183,21 +183,21 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
       )
       Parameters  = @{
         Provider = 'The providers whose settings to forget: HighwayApi, JieKou, AIHubMax or Vtrix. By default, every provider''s.'
+        PassThru = 'Emits the connection the cmdlets use by default from now on, as Get-VeoConnection shows it. By default Disconnect-Veo emits nothing.'
       }
       Inputs      = @(
         @{ Type = 'None'; Description = 'Disconnect-Veo takes no pipeline input.' }
       )
-      Outputs     = @{}
+      Outputs     = @{
+        'Veo.Client.VeoConnection' = 'With -PassThru only: the provider, base address and KeySource that calls without -Provider, -BaseUri or -ApiKey now use. The key is never part of the output.'
+      }
       Notes       = @(
-        'Disconnect-Veo sends no request, emits nothing and writes no Veo error. Running it when nothing is connected does nothing.'
+        'Disconnect-Veo sends no request and writes no Veo error. Running it when nothing is connected does nothing.'
       )
       Examples    = @(
         @{
           Title   = 'Stop using the simulator'
-          Code    = @'
-Disconnect-Veo
-Get-VeoConnection
-'@
+          Code    = 'Disconnect-Veo -PassThru'
           Remarks = 'After Connect-Veo -BaseUri http://127.0.0.1:8080/, Disconnect-Veo makes the cmdlets use HighwayApi''s public address and the environment''s key again.'
         }
         @{

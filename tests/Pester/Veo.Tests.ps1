@@ -160,8 +160,7 @@ Describe 'Connect-Veo' {
         Disconnect-Veo -Provider AIHubMax
         (Get-VeoConnection).BaseUri | Should -Be $sim.BaseUri
         (Get-VeoConnection AIHubMax).BaseUri | Should -Be 'https://api.aihubmax.com/'
-        Disconnect-Veo HighwayApi
-        (Get-VeoConnection).BaseUri | Should -Be 'https://api.highwayapi.ai/'
+        (Disconnect-Veo HighwayApi -PassThru).BaseUri | Should -Be 'https://api.highwayapi.ai/'
     }
 
     It 'takes a SecureString key' {
