@@ -25,6 +25,7 @@
       'The API key for this call: a SecureString, a plain string or a PSCredential (its password is the key). It is held as a SecureString, sent only in the Authorization header of requests to the provider''s API (never to video links), and never appears in verbose or debug output, errors, the task ledger or files.'
       'By default, a piped task uses the key it came with; otherwise the key given to Connect-Veo for the provider; otherwise the provider''s environment variables, read at the time of the call: $env:HIGHWAYAPI_API_KEY (HighwayApi), $env:JIEKOU_API_KEY then $env:HIGHWAYAPI_API_KEY (JieKou), $env:AIHUBMAX_API_KEY (AIHubMax), $env:VTRIX_API_KEY (Vtrix), and in every case $env:VEO_API_KEY last. With no key at all, requests fail with NoApiKey.'
     )
+    InputObject = 'The piped object itself, for example a row of Import-Csv; not meant to be typed (tab completion does not offer it). When a row breaks a model''s rule, its error names the row by its position and its own values, and its TargetObject is the row, so $bad.TargetObject | Export-Csv fix.csv gives back exactly the rows to fix.'
     BaseUri  = @(
       'The provider''s base address for this call, for example a proxy or the bundled simulator (http://127.0.0.1:8080/).'
       'By default, the address the piped task (or the task ledger''s entry for the id) came from, when the provider is the same; otherwise the address given to Connect-Veo for the provider; otherwise the provider''s public address: https://api.highwayapi.ai/ (HighwayApi), https://api.jiekou.ai/ (JieKou), https://api.aihubmax.com/ (AIHubMax), https://cloud.vtrix.ai/ (Vtrix).'
@@ -449,6 +450,7 @@ catch {
       }
       Inputs      = @(
         @{ Type = 'System.Object'; Description = 'A succeeded Veo.Client.VeoTask whose video is continued, or a URL or path; or objects with a Video property.' }
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Video, Prompt, Model, …), such as the rows of Import-Csv.' }
       )
       Outputs     = @{
         'Veo.Client.VeoTask' = 'One per created task (Mode Extend), Queued, or Succeeded with -Wait.'

@@ -515,6 +515,19 @@ Describe 'New-VeoTextVideo and New-VeoExtendedVideo' {
 }
 
 Describe 'Batches from CSV' {
+    It 'names a bad row by position under -WhatIf, and never shows a key column' {
+        $rows = @(
+            [pscustomobject]@{ Prompt = 'ok'; Image = $first; ApiKey = 'row-secret-key' }
+            [pscustomobject]@{ Prompt = 'bad'; Image = $first; ApiKey = 'row-secret-key'; Resolution = '8k' }
+        )
+        $rows | New-VeoFrameVideo -WhatIf -ErrorAction SilentlyContinue -ErrorVariable bad 6>$null
+        $bad | Should -HaveCount 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'ResolutionNotAllowed,*'
+        $bad[0].ErrorDetails.Message | Should -Match "^Row 2: .*Resolution='8k'"
+        $bad[0].ErrorDetails.Message | Should -Not -Match 'row-secret-key|WhatIf'
+        $bad[0].TargetObject | Should -Be $rows[1]
+    }
+
     It 'makes one task per row, reports a bad row as one error naming its values, and goes on with the others' {
         $csv = Join-Path $TestDrive 'prompts.csv'
         @(
@@ -529,8 +542,14 @@ Describe 'Batches from CSV' {
         $files | Should -HaveCount 2
         $bad | Should -HaveCount 1
         $bad[0].FullyQualifiedErrorId | Should -BeLike 'DurationNotAllowed,*'
+        $bad[0].ErrorDetails.Message | Should -Match '^Row 2: '
         $bad[0].ErrorDetails.Message | Should -Match "Prompt='row two'"
         $bad[0].ErrorDetails.Message | Should -Match "DurationSeconds='5'"
+        $bad[0].ErrorDetails.Message | Should -Not -Match 'ErrorAction|ErrorVariable'
+        # The row itself is the target: exporting the targets gives back exactly the rows to fix.
+        $fix = Join-Path $TestDrive 'fix.csv'
+        $bad.TargetObject | Export-Csv $fix -NoTypeInformation
+        Get-Content $fix | Should -Be @(Get-Content $csv)[0, 2]
         $created = Get-VeoTask -Last 2
         $created.Prompt | Should -Be @('row three', 'row one')
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using Veo.Client;
@@ -63,6 +64,10 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [CsvBoolean]
     public SwitchParameter AutoFix { get; set; }
 
+    /// <summary>The piped object itself (a CSV row): a bad row's error carries it as its TargetObject.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <summary>Waits for the task to finish before emitting it.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
@@ -83,8 +88,12 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     /// <summary>The task whose video this request uses, when it came from one (extension); its connection is the default.</summary>
     protected virtual VeoTask? SourceTask => null;
 
+    /// <summary>How many input objects this command has taken, so a bad row can be named by its position.</summary>
+    private int _rowNumber;
+
     protected override void ProcessRecord()
     {
+        _rowNumber++;
         VeoConnection connection;
         VideoRequest request;
         try
@@ -94,7 +103,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         }
         catch (VeoException ex)
         {
-            ReportInputError(ex, Prompt);
+            ReportInputError(ex);
             return;
         }
 
@@ -105,7 +114,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         }
         catch (VeoException ex)
         {
-            ReportInputError(ex, Prompt);
+            ReportInputError(ex);
             return;
         }
 
@@ -168,6 +177,35 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         SafetyTolerance = IsBound(nameof(SafetyTolerance)) ? SafetyTolerance : null,
         AutoFix = IsBound(nameof(AutoFix)) ? AutoFix.IsPresent : null,
     };
+
+    /// <summary>
+    /// A request that breaks a rule. From parameters it is terminating. From the pipeline it is one bad row of a
+    /// batch: a non-terminating error (the other rows still go through) that names the row by its position and its
+    /// own values, with the row itself as TargetObject, so <c>$bad.TargetObject | Export-Csv</c> gives back the rows to fix.
+    /// </summary>
+    private void ReportInputError(VeoException exception)
+    {
+        ErrorRecord record = ToErrorRecord(exception, Prompt);
+        if (!MyInvocation.ExpectingInput || InputObject is null)
+        {
+            ThrowTerminatingError(record);
+        }
+
+        WriteError(new ErrorRecord(exception, exception.ErrorId, record.CategoryInfo.Category, InputObject)
+        {
+            ErrorDetails = new ErrorDetails($"Row {_rowNumber}: {exception.Message} The row: {DescribeRow(InputObject!)}."),
+        });
+    }
+
+    /// <summary>A row's own properties as Name='value' pairs (never a key), or the object itself when it has none.</summary>
+    private static string DescribeRow(PSObject row)
+    {
+        string[] values = row.Properties
+            .Where(p => p.MemberType == PSMemberTypes.NoteProperty && !string.Equals(p.Name, nameof(ApiKey), StringComparison.OrdinalIgnoreCase))
+            .Select(p => $"{p.Name}='{p.Value}'")
+            .ToArray();
+        return values.Length > 0 ? string.Join(", ", values) : row.ToString();
+    }
 
     protected bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }
