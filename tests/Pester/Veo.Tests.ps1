@@ -92,16 +92,76 @@ Describe 'Get-VeoModel and completion' {
         }
     }
 
-    It 'completes <Parameter> with only the values valid for <Line>' -ForEach @(
-        @{ Line = 'New-VeoFrameVideo -Provider HighwayApi -Resolution '; Parameter = 'Resolution'; Expected = @('1080p', '720p') }
-        @{ Line = 'New-VeoFrameVideo -Provider AIHubMax -Model Lite -Resolution '; Parameter = 'Resolution'; Expected = @('1080p', '720p') }
-        @{ Line = 'New-VeoFrameVideo -Provider AIHubMax -Resolution '; Parameter = 'Resolution'; Expected = @('1080p', '4k', '720p') }
-        @{ Line = 'New-VeoReferenceVideo -Provider HighwayApi -Model '; Parameter = 'Model'; Expected = @('Fast', 'Standard') }
-        @{ Line = 'New-VeoFrameVideo -Provider Vtrix -Model '; Parameter = 'Model'; Expected = @('Fast') }
-        @{ Line = 'New-VeoFrameVideo -AspectRatio '; Parameter = 'AspectRatio'; Expected = @("'16:9'", "'9:16'") }
+    It 'completes <Line>with exactly <Expected>' -ForEach @(
+        @{ Line = 'New-VeoFrameVideo -Provider HighwayApi -Resolution '; Expected = @('1080p', '720p') }
+        @{ Line = 'New-VeoFrameVideo -Provider AIHubMax -Model Lite -Resolution '; Expected = @('1080p', '720p') }
+        @{ Line = 'New-VeoFrameVideo -Provider AIHubMax -Resolution '; Expected = @('1080p', '4k', '720p') }
+        @{ Line = 'New-VeoFrameVideo -Model veo-3.1-lite-i2v -Resolution 1'; Expected = @('1080p') }
+        @{ Line = 'New-VeoReferenceVideo -Provider HighwayApi -Model '; Expected = @('Fast', 'Standard') }
+        @{ Line = 'New-VeoFrameVideo -Provider Vtrix -Model '; Expected = @('Fast') }
+        @{ Line = 'New-VeoFrameVideo -AspectRatio '; Expected = @('16:9', '9:16') }
+        @{ Line = 'New-VeoFrameVideo -Prompt p -AspectRatio 9'; Expected = @('9:16') }
+        @{ Line = "New-VeoFrameVideo -AspectRatio '"; Expected = @("'16:9'", "'9:16'") }
+        @{ Line = 'New-VeoFrameVideo -AspectRatio "1'; Expected = @('"16:9"') }
+        @{ Line = 'New-VeoFrameVideo -DurationSeconds '; Expected = @('4', '6', '8') }
+        @{ Line = 'New-VeoTextVideo -Provider Vtrix -DurationSeconds '; Expected = @('4', '6', '8') }
+        @{ Line = 'New-VeoFrameVideo -PersonGeneration '; Expected = @('AllowAdult', 'AllowAll', 'DontAllow') }
+        @{ Line = 'New-VeoFrameVideo -Model Lite -PersonGeneration '; Expected = @('AllowAdult', 'DontAllow') }
+        @{ Line = 'New-VeoFrameVideo -Provider Vtrix -PersonGeneration '; Expected = @('AllowAdult') }
+        @{ Line = 'New-VeoTextVideo -Provider AIHubMax -PersonGeneration '; Expected = @() }
+        @{ Line = 'New-VeoFrameVideo -SampleCount '; Expected = @('1', '2', '3', '4') }
+        @{ Line = 'New-VeoFrameVideo -Provider AIHubMax -SampleCount '; Expected = @() }
+        @{ Line = 'New-VeoFrameVideo -Provider AIHubMax -SafetyTolerance '; Expected = @('1', '2', '3', '4', '5', '6') }
+        @{ Line = 'New-VeoFrameVideo -SafetyTolerance '; Expected = @() }
+        @{ Line = 'New-VeoTextVideo -Model Lite -EnhancePrompt '; Expected = @('$false', '$true') }
+        @{ Line = 'New-VeoFrameVideo -EnhancePrompt '; Expected = @('$true') }
+        @{ Line = 'New-VeoFrameVideo -Model Lite -EnhancePrompt '; Expected = @() }
+        @{ Line = 'New-VeoReferenceVideo -Provider AIHubMax -Model Standard -ReferenceType '; Expected = @('Asset', 'Style') }
+        @{ Line = 'New-VeoReferenceVideo -ReferenceType '; Expected = @() }
+        @{ Line = 'New-VeoFrameVideo -Prompt '; Expected = @() }
+        @{ Line = 'New-VeoFrameVideo -Seed '; Expected = @() }
+        @{ Line = 'New-VeoTextVideo -NegativePrompt '; Expected = @() }
+        @{ Line = 'New-VeoTextVideo -ApiKey '; Expected = @() }
+        @{ Line = 'Wait-VeoTask -TimeoutSeconds '; Expected = @() }
+        @{ Line = 'Save-VeoVideo -ThrottleLimit '; Expected = @() }
+        @{ Line = 'Get-VeoTask -Last '; Expected = @() }
+        @{ Line = 'New-VeoTextVideo -Provider Vtrix -BaseUri '; Expected = @('https://cloud.vtrix.ai/') }
     ) {
-        $completions = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
-        $completions.CompletionMatches.CompletionText | Sort-Object | Should -Be $Expected
+        $result = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
+        @($result.CompletionMatches.CompletionText | Sort-Object) | Should -Be $Expected
+        foreach ($completion in $result.CompletionMatches) {
+            # Each is one complete token: the completed line parses, and its last argument is the value offered.
+            $completed = $Line.Remove($result.ReplacementIndex, $result.ReplacementLength).Insert($result.ReplacementIndex, $completion.CompletionText)
+            $errors = $null
+            $ast = [Management.Automation.Language.Parser]::ParseInput($completed, [ref]$null, [ref]$errors)
+            $errors | Should -BeNullOrEmpty
+            $argument = $ast.EndBlock.Statements[0].PipelineElements[0].CommandElements[-1]
+            if ($argument -isnot [Management.Automation.Language.VariableExpressionAst]) { $argument.Value | Should -BeExactly $completion.ListItemText }
+        }
+    }
+
+    It 'completes -BaseUri with the session''s address and the public one' {
+        $line = 'New-VeoFrameVideo -BaseUri '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @($sim.BaseUri.AbsoluteUri, 'https://api.highwayapi.ai/')
+    }
+
+    It 'completes task ids from the ledger, and only images or videos for -Image and -Video' {
+        $task = New-VeoTextVideo -Prompt 'completion fox'
+        $line = "Wait-VeoTask -TaskId $($task.TaskId.Substring(0, 13))"
+        $completion = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $completion.CompletionText | Should -Be $task.TaskId
+        $completion.ToolTip | Should -Match 'completion fox'
+
+        New-Item (Join-Path $TestDrive 'media/sub') -ItemType Directory -Force | Out-Null
+        'a.png', 'b.JPG', 'c.mp4', 'd.txt' | ForEach-Object { Set-Content (Join-Path $TestDrive "media/$_") 'x' }
+        Push-Location (Join-Path $TestDrive 'media')
+        try {
+            $line = 'New-VeoFrameVideo -Image '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.ListItemText | Sort-Object | Should -Be @('a.png', 'b.JPG', 'sub')
+            $line = 'New-VeoExtendedVideo -Video '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.ListItemText | Sort-Object | Should -Be @('c.mp4', 'sub')
+        }
+        finally { Pop-Location }
     }
 }
 

@@ -14,6 +14,7 @@ namespace Veo.PowerShell.Commands;
 public abstract class NewVeoVideoCommand : VeoCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateNotNullOrEmpty]
     public string Prompt { get; set; } = string.Empty;
 
@@ -25,7 +26,10 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [ArgumentCompleter(typeof(ModelTierCompleter))]
     [ModelTierTransformation]
     [ValidateEnumName(typeof(VeoTier), AlsoAccepted = "a model id of the provider (Get-VeoModel lists them)")]
-    public string Model { get; set; } = nameof(VeoTier.Fast);
+    public string Model { get; set; } = DefaultTier.ToString();
+
+    /// <summary>The tier used when -Model is not given.</summary>
+    internal const VeoTier DefaultTier = VeoTier.Fast;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ResolutionCompleter))]
@@ -36,12 +40,15 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public string? AspectRatio { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SampleCountCompleter))]
     public int SampleCount { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public long Seed { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public string? NegativePrompt { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -49,14 +56,19 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public SwitchParameter GenerateAudio { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(EnhancePromptCompleter))]
     [CsvBoolean]
     public bool EnhancePrompt { get; set; }
 
+    /// <summary>AllowAdult, DontAllow or AllowAll. A string, so that completion can offer only the model's values.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public PersonGeneration PersonGeneration { get; set; }
+    [ArgumentCompleter(typeof(PersonGenerationCompleter))]
+    [ValidateEnumName(typeof(PersonGeneration))]
+    public string? PersonGeneration { get; set; }
 
     /// <summary>1 (strictest) to 6 (most permissive); AIHubMax Standard and Fast models.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SafetyToleranceCompleter))]
     public int SafetyTolerance { get; set; }
 
     /// <summary>Let the provider rewrite a prompt that fails its checks (AIHubMax).</summary>
@@ -74,6 +86,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
     /// <summary>The longest -Wait waits, in seconds.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
 
@@ -173,7 +186,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         NegativePrompt = NegativePrompt,
         GenerateAudio = IsBound(nameof(GenerateAudio)) ? GenerateAudio.IsPresent : null,
         EnhancePrompt = IsBound(nameof(EnhancePrompt)) ? EnhancePrompt : null,
-        PersonGeneration = IsBound(nameof(PersonGeneration)) ? PersonGeneration : null,
+        PersonGeneration = PersonGeneration is null ? null : (PersonGeneration)Enum.Parse(typeof(PersonGeneration), PersonGeneration, ignoreCase: true),
         SafetyTolerance = IsBound(nameof(SafetyTolerance)) ? SafetyTolerance : null,
         AutoFix = IsBound(nameof(AutoFix)) ? AutoFix.IsPresent : null,
     };
@@ -215,6 +228,7 @@ public abstract class NewTimedVeoVideoCommand : NewVeoVideoCommand
 {
     /// <summary>4, 6 or 8 seconds (8 by default); what each model allows is in Get-VeoModel.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(DurationCompleter))]
     public int DurationSeconds { get; set; }
 
     protected override VideoRequest AddInputs(VideoRequest request) =>

@@ -23,11 +23,13 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
 
     /// <summary>The API key for this call, as a SecureString, a string or a PSCredential.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ApiKeyTransformation]
     public SecureString? ApiKey { get; set; }
 
     /// <summary>The provider's base address for this call (the simulator's, a proxy's).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(BaseUriCompleter))]
     public Uri? BaseUri { get; set; }
 
     private IReadOnlyList<LedgerEntry>? _ledgerEntries;
