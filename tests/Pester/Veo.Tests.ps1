@@ -618,6 +618,36 @@ Describe 'Batches from CSV' {
 Describe 'Wait-VeoTask' {
     AfterEach { Set-SimTiming 900 }
 
+    It 'shows one bar: state, percent and time left first, a short id, and N of M finished for many tasks' {
+        Set-SimTiming 2500
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest, $BaseUri, $ApiKey)
+                    Import-Module $Manifest
+                    Connect-Veo HighwayApi -BaseUri $BaseUri -ApiKey $ApiKey
+                    $one = New-VeoTextVideo -Prompt 'one' | Wait-VeoTask
+                    $many = 'a', 'b', 'c' | ForEach-Object { New-VeoTextVideo -Prompt $_ } | Wait-VeoTask
+                    @($one) + @($many)
+                }).AddArgument($manifest).AddArgument($sim.BaseUri).AddArgument($sim.ApiKey)
+            $tasks = $ps.Invoke()
+            $progress = @($ps.Streams.Progress)
+        }
+        finally { $ps.Dispose() }
+
+        $tasks | Should -HaveCount 4
+        $single = @($progress | Where-Object Activity -EQ 'Veo task')
+        $single.Count | Should -BeGreaterThan 1
+        $single.StatusDescription | Should -Match '^(Queued|Running \d+%|Succeeded)(, about \d+ s left)? · task …[0-9a-f]{8}$'
+        ($single.StatusDescription -join "`n") | Should -Not -Match ([regex]::Escape($tasks[0].TaskId))
+        ($single.StatusDescription -join "`n") | Should -Match 'Running \d+%'
+        $many = @($progress | Where-Object Activity -Match '^Veo tasks: \d of 3 finished$')
+        $many.Count | Should -BeGreaterThan 3
+        $many[-1].Activity | Should -Be 'Veo tasks: 3 of 3 finished'
+        $many[-1].RecordType | Should -Be 'Completed'
+        $many.PercentComplete | Should -Be ($many.PercentComplete | Sort-Object) -Because 'the overall bar only moves forward'
+    }
+
     It 'waits for several tasks at once and emits each as soon as it is done' {
         Set-SimTiming 4000
         $slow = New-VeoFrameVideo -Prompt 'slow' -Image $first

@@ -156,7 +156,9 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         for (int index = 0; index < paths.Length; index++)
         {
             string path = paths[index];
-            string activity = $"Downloading video {index + 1} of {paths.Length} of task {task.TaskId}";
+            string activity = paths.Length == 1
+                ? $"Downloading task {WaitProgress.ShortId(task.TaskId)}"
+                : $"Downloading task {WaitProgress.ShortId(task.TaskId)}, video {index + 1} of {paths.Length}";
             try
             {
                 task = await Client.DownloadAsync(task, index, path, Force, (done, total) => Post(() =>
