@@ -794,6 +794,41 @@ Describe 'Output and secrets' {
     }
 }
 
+Describe 'The simulator, by hand' {
+    It 'documents its options and prompt markers in --help' {
+        $help = & dotnet $simulatorDll --help
+        $LASTEXITCODE | Should -Be 0
+        $help -join "`n" | Should -Match '--task-seconds N'
+        $help -join "`n" | Should -Match '\[sim:fail\]'
+        $help -join "`n" | Should -Match '\[sim:seconds=N\]'
+    }
+
+    It 'makes tasks last --task-seconds, and one task [sim:seconds=N], and says how to connect' {
+        $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($argument in $simulatorDll, '--port', '0', '--task-seconds', '30') { $start.ArgumentList.Add($argument) }
+        $start.RedirectStandardInput = $true
+        $start.RedirectStandardOutput = $true
+        $process = [Diagnostics.Process]::Start($start)
+        try {
+            $listening = $process.StandardOutput.ReadLine()
+            $listening | Should -Match '^Listening on http://127\.0\.0\.1:\d+/$'
+            $baseUri = $listening.Substring('Listening on '.Length)
+            $lines = 1..3 | ForEach-Object { $process.StandardOutput.ReadLine() }
+            $lines -join "`n" | Should -Match ([regex]::Escape("Connect-Veo -Provider HighwayApi -BaseUri $baseUri -ApiKey sim-key"))
+            $slow = New-VeoTextVideo -Prompt 'a fox' -BaseUri $baseUri -ApiKey sim-key
+            $slower = New-VeoTextVideo -Prompt 'a fox [sim:seconds=300]' -BaseUri $baseUri -ApiKey sim-key
+            Start-Sleep -Milliseconds 500
+            ($slow | Get-VeoTask).EtaSeconds | Should -BeIn (25..30)
+            ($slower | Get-VeoTask).EtaSeconds | Should -BeIn (290..300)
+        }
+        finally {
+            $process.StandardInput.Close()
+            if (-not $process.WaitForExit(5000)) { $process.Kill() }
+            $process.Dispose()
+        }
+    }
+}
+
 Describe 'Secrets' {
     BeforeAll {
         $secret = 'veo-secret-' + [guid]::NewGuid().ToString('N')
