@@ -133,11 +133,11 @@
         @{
           Title   = 'Point the cmdlets at the bundled simulator'
           Code    = @'
-# In another terminal, after ./build.ps1 -Task Demo (or -Task Test) has built it:
-#   dotnet ./out/simulator/Veo.Simulator.dll --port 8080
+# In another terminal: ./build.ps1 -Task Simulator (or dotnet ./out/simulator/Veo.Simulator.dll --port 8080)
+$env:VEO_HOME = Join-Path ([IO.Path]::GetTempPath()) 'veo-simulator'
 Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
 '@
-          Remarks = 'The simulator speaks each provider''s protocol on 127.0.0.1, accepts the key sim-key, and costs nothing. Tasks created against it are recorded in the task ledger like any other.'
+          Remarks = 'The simulator speaks each provider''s protocol on 127.0.0.1, accepts the key sim-key, and costs nothing. Tasks created against it are recorded in the task ledger like any other, so $env:VEO_HOME points the ledger at a scratch folder first. ./build.ps1 -Task Simulator prints the address to use.'
         }
       )
       Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'New-VeoExtendedVideo', 'Get-VeoModel', 'Get-VeoConnection', 'Disconnect-Veo')
@@ -344,7 +344,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
 #   a fox sleeps by the fire,./fox.png,8
 Import-Csv ./shots.csv | New-VeoFrameVideo -Model Fast | Save-VeoVideo -Path ./shots
 '@
-          Remarks = 'The columns bind by property name. A row that breaks a rule is a non-terminating error and the other rows still create their tasks. Save-VeoVideo waits for each task before it downloads the video.'
+          Remarks = 'The columns bind by property name. A row that breaks a rule is a non-terminating error (Row <n>: what is wrong, then the row''s values) and the other rows still create their tasks; the error''s TargetObject is the row, so $bad.TargetObject | Export-Csv gives back the rows to fix. Save-VeoVideo waits for each task before it downloads the video.'
         }
         @{
           Title   = 'Catch a refused request by its error id'
@@ -399,7 +399,7 @@ catch {
         'Veo.Client.VeoTask' = 'One per created task (Mode Text), Queued, or Succeeded with -Wait.'
       }
       Notes       = @(
-        'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. A bad row of pipeline input is a non-terminating error naming the row''s values.'
+        'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. A bad row of pipeline input is a non-terminating error naming the row by its position and its own values, with the row as TargetObject.'
       )
       Errors      = @(
         'ModelNotAvailable', 'PromptMissing', 'OptionNotSupported', 'DurationNotAllowed', 'ResolutionNotAllowed', 'AspectRatioNotAllowed',
