@@ -128,7 +128,7 @@ Describe 'Get-VeoModel and completion' {
         @{ Line = 'New-VeoTextVideo -Provider Vtrix -BaseUri '; Expected = @('https://cloud.vtrix.ai/') }
     ) {
         $result = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
-        @($result.CompletionMatches.CompletionText | Sort-Object) | Should -Be $Expected
+        @($result.CompletionMatches | ForEach-Object CompletionText | Sort-Object) | Should -Be $Expected
         foreach ($completion in $result.CompletionMatches) {
             # Each is one complete token: the completed line parses, and its last argument is the value offered.
             $completed = $Line.Remove($result.ReplacementIndex, $result.ReplacementLength).Insert($result.ReplacementIndex, $completion.CompletionText)
