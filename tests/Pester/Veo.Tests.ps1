@@ -575,17 +575,19 @@ Describe 'New-VeoTextVideo and New-VeoExtendedVideo' {
 }
 
 Describe 'Batches from CSV' {
-    It 'names a bad row by position under -WhatIf, and never shows a key column' {
+    It 'names a bad row by its position, counting rows PowerShell refused, and never shows a key column' {
         $rows = @(
             [pscustomobject]@{ Prompt = 'ok'; Image = $first; ApiKey = 'row-secret-key' }
+            [pscustomobject]@{ Prompt = 'refused by PowerShell'; Image = $first; Model = 'Bogus' }
             [pscustomobject]@{ Prompt = 'bad'; Image = $first; ApiKey = 'row-secret-key'; Resolution = '8k' }
         )
         $rows | New-VeoFrameVideo -WhatIf -ErrorAction SilentlyContinue -ErrorVariable bad 6>$null
-        $bad | Should -HaveCount 1
-        $bad[0].FullyQualifiedErrorId | Should -BeLike 'ResolutionNotAllowed,*'
-        $bad[0].ErrorDetails.Message | Should -Match "^Row 2: .*Resolution='8k'"
-        $bad[0].ErrorDetails.Message | Should -Not -Match 'row-secret-key|WhatIf'
-        $bad[0].TargetObject | Should -Be $rows[1]
+        $bad | Should -HaveCount 2
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*' -Because 'PowerShell refuses a bad -Model while binding'
+        $bad[1].FullyQualifiedErrorId | Should -BeLike 'ResolutionNotAllowed,*'
+        $bad[1].ErrorDetails.Message | Should -Match "^Row 3: .*Resolution='8k'"
+        $bad[1].ErrorDetails.Message | Should -Not -Match 'row-secret-key|WhatIf'
+        $bad[1].TargetObject | Should -Be $rows[2]
     }
 
     It 'makes one task per row, reports a bad row as one error naming its values, and goes on with the others' {

@@ -76,9 +76,24 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [CsvBoolean]
     public SwitchParameter AutoFix { get; set; }
 
-    /// <summary>The piped object itself (a CSV row): a bad row's error carries it as its TargetObject.</summary>
+    /// <summary>
+    /// The piped object itself (a CSV row): a bad row's error carries it as its TargetObject. Rows are counted as they
+    /// bind, before the other parameters, so a row that PowerShell itself refuses (a bad -Model) still has its number;
+    /// between rows PowerShell sets it back to null.
+    /// </summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
+    public PSObject? InputObject
+    {
+        get => _inputObject;
+        set
+        {
+            _inputObject = value;
+            if (value is not null)
+            {
+                _rowNumber++;
+            }
+        }
+    }
 
     /// <summary>Waits for the task to finish before emitting it.</summary>
     [Parameter]
@@ -101,12 +116,13 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     /// <summary>The task whose video this request uses, when it came from one (extension); its connection is the default.</summary>
     protected virtual VeoTask? SourceTask => null;
 
+    private PSObject? _inputObject;
+
     /// <summary>How many input objects this command has taken, so a bad row can be named by its position.</summary>
     private int _rowNumber;
 
     protected override void ProcessRecord()
     {
-        _rowNumber++;
         VeoConnection connection;
         VideoRequest request;
         try
