@@ -25,6 +25,7 @@
       'The API key for this call: a SecureString, a plain string or a PSCredential (its password is the key). It is held as a SecureString, sent only in the Authorization header of requests to the provider''s API (never to video links), and never appears in verbose or debug output, errors, the task ledger or files.'
       'By default, a piped task uses the key it came with; otherwise the key given to Connect-Veo for the provider; otherwise the provider''s environment variables, read at the time of the call: $env:HIGHWAYAPI_API_KEY (HighwayApi), $env:JIEKOU_API_KEY then $env:HIGHWAYAPI_API_KEY (JieKou), $env:AIHUBMAX_API_KEY (AIHubMax), $env:VTRIX_API_KEY (Vtrix), and in every case $env:VEO_API_KEY last. With no key at all, requests fail with NoApiKey.'
     )
+    InputObject = 'The piped object itself, for example a row of Import-Csv; not meant to be typed (tab completion does not offer it). When a row breaks a model''s rule, its error names the row by its position and its own values, and its TargetObject is the row, so $bad.TargetObject | Export-Csv fix.csv gives back exactly the rows to fix.'
     BaseUri  = @(
       'The provider''s base address for this call, for example a proxy or the bundled simulator (http://127.0.0.1:8080/).'
       'By default, the address the piped task (or the task ledger''s entry for the id) came from, when the provider is the same; otherwise the address given to Connect-Veo for the provider; otherwise the provider''s public address: https://api.highwayapi.ai/ (HighwayApi), https://api.jiekou.ai/ (JieKou), https://api.aihubmax.com/ (AIHubMax), https://cloud.vtrix.ai/ (Vtrix).'
@@ -111,7 +112,7 @@
       }
       Notes       = @(
         'Connect-Veo emits no Veo error: it only records settings. A -ApiKey value that is not a SecureString, a string or a PSCredential fails parameter binding (ParameterArgumentTransformationError). When no key is found it writes a warning naming the environment variables it looked at.'
-        'The settings belong to the PowerShell process, not to one runspace, and last until it exits; there is no cmdlet to remove them. Run Connect-Veo again to change them.'
+        'The settings belong to the PowerShell process, not to one runspace, and last until it exits or Disconnect-Veo forgets them. Run Connect-Veo again to change them; Get-VeoConnection shows them.'
       )
       Examples    = @(
         @{
@@ -132,14 +133,81 @@
         @{
           Title   = 'Point the cmdlets at the bundled simulator'
           Code    = @'
-# In another terminal, after ./build.ps1 -Task Demo (or -Task Test) has built it:
-#   dotnet ./out/simulator/Veo.Simulator.dll --port 8080
+# In another terminal: ./build.ps1 -Task Simulator (or dotnet ./out/simulator/Veo.Simulator.dll --port 8080)
+$env:VEO_HOME = Join-Path ([IO.Path]::GetTempPath()) 'veo-simulator'
 Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
 '@
-          Remarks = 'The simulator speaks each provider''s protocol on 127.0.0.1, accepts the key sim-key, and costs nothing. Tasks created against it are recorded in the task ledger like any other.'
+          Remarks = 'The simulator speaks each provider''s protocol on 127.0.0.1, accepts the key sim-key, and costs nothing. Tasks created against it are recorded in the task ledger like any other, so $env:VEO_HOME points the ledger at a scratch folder first. ./build.ps1 -Task Simulator prints the address to use.'
         }
       )
-      Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'New-VeoExtendedVideo', 'Get-VeoModel')
+      Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'New-VeoExtendedVideo', 'Get-VeoModel', 'Get-VeoConnection', 'Disconnect-Veo')
+    }
+
+    'Get-VeoConnection'     = @{
+      Synopsis    = 'Shows the provider, base address and key source that the Veo cmdlets use by default in this session.'
+      Description = @(
+        'Get-VeoConnection shows the connection a call with no -Provider, -BaseUri or -ApiKey uses: the provider last given to Connect-Veo (else HighwayApi), the address Connect-Veo set for it (else the provider''s public address), and where its key comes from: Connect-Veo, or the name of the environment variable that holds it, read now. KeySource is empty when no key would be found; such calls fail with NoApiKey.'
+        'The key itself is never shown. With -Provider it shows that provider''s connection instead, as a call with -Provider and no -BaseUri or -ApiKey uses it. A piped task and a task id known to the task ledger keep the provider and address they were created with, whatever this shows.'
+      )
+      Parameters  = @{
+        Provider = 'The provider whose connection to show: HighwayApi, JieKou, AIHubMax or Vtrix. By default, the session''s default provider (the last one given to Connect-Veo, else HighwayApi).'
+      }
+      Inputs      = @(
+        @{ Type = 'None'; Description = 'Get-VeoConnection takes no pipeline input.' }
+      )
+      Outputs     = @{
+        'Veo.Client.VeoConnection' = 'The provider, its base address and KeySource (Connect-Veo, or the environment variable''s name, such as $env:HIGHWAYAPI_API_KEY; empty when no key is found). The key is never part of the output.'
+      }
+      Notes       = @(
+        'Get-VeoConnection sends no request: it does not check that the key is valid or the address reachable. It emits no Veo error.'
+      )
+      Examples    = @(
+        @{
+          Title   = 'See which provider, address and key the cmdlets use'
+          Code    = 'Get-VeoConnection'
+          Remarks = 'Without Connect-Veo this is HighwayApi at https://api.highwayapi.ai/, with the key of $env:HIGHWAYAPI_API_KEY or $env:VEO_API_KEY if one is set.'
+        }
+        @{
+          Title   = 'Check every provider''s key source'
+          Code    = '''HighwayApi'', ''AIHubMax'', ''Vtrix'' | ForEach-Object { Get-VeoConnection -Provider $_ } | Format-Table'
+          Remarks = 'One row per provider; an empty KeySource means calls to that provider need -ApiKey, Connect-Veo or an environment variable first.'
+        }
+      )
+      Links       = @('about_Veo', 'Connect-Veo', 'Disconnect-Veo')
+    }
+
+    'Disconnect-Veo'        = @{
+      Synopsis    = 'Forgets the provider, addresses and keys that Connect-Veo set in this session.'
+      Description = @(
+        'Disconnect-Veo forgets every provider''s Connect-Veo settings and the default provider. Later calls use what they are given (-Provider, -BaseUri, -ApiKey), else HighwayApi at its public address with the key of the provider''s environment variables, as before any Connect-Veo. With -Provider it forgets only those providers'' settings, and the default provider only when it is one of them.'
+        'Tasks already created keep the connection they came with: a task object in a variable can still be piped to Wait-VeoTask or Save-VeoVideo. A task given by id is looked up at the provider and address the task ledger recorded, with the key found for that provider.'
+      )
+      Parameters  = @{
+        Provider = 'The providers whose settings to forget: HighwayApi, JieKou, AIHubMax or Vtrix. By default, every provider''s.'
+        PassThru = 'Emits the connection the cmdlets use by default from now on, as Get-VeoConnection shows it. By default Disconnect-Veo emits nothing.'
+      }
+      Inputs      = @(
+        @{ Type = 'None'; Description = 'Disconnect-Veo takes no pipeline input.' }
+      )
+      Outputs     = @{
+        'Veo.Client.VeoConnection' = 'With -PassThru only: the provider, base address and KeySource that calls without -Provider, -BaseUri or -ApiKey now use. The key is never part of the output.'
+      }
+      Notes       = @(
+        'Disconnect-Veo sends no request and writes no Veo error. Running it when nothing is connected does nothing.'
+      )
+      Examples    = @(
+        @{
+          Title   = 'Stop using the simulator'
+          Code    = 'Disconnect-Veo -PassThru'
+          Remarks = 'After Connect-Veo -BaseUri http://127.0.0.1:8080/, Disconnect-Veo makes the cmdlets use HighwayApi''s public address and the environment''s key again.'
+        }
+        @{
+          Title   = 'Keep a task while disconnecting'
+          Code    = '$task = New-VeoTextVideo -Prompt ''A lighthouse in a storm''; Disconnect-Veo; $task | Wait-VeoTask | Save-VeoVideo'
+          Remarks = 'The task object carries its own provider, address and key, so waiting and saving still work after Disconnect-Veo.'
+        }
+      )
+      Links       = @('about_Veo', 'Connect-Veo', 'Get-VeoConnection')
     }
 
     'Get-VeoModel'          = @{
@@ -276,7 +344,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
 #   a fox sleeps by the fire,./fox.png,8
 Import-Csv ./shots.csv | New-VeoFrameVideo -Model Fast | Save-VeoVideo -Path ./shots
 '@
-          Remarks = 'The columns bind by property name. A row that breaks a rule is a non-terminating error and the other rows still create their tasks. Save-VeoVideo waits for each task before it downloads the video.'
+          Remarks = 'The columns bind by property name. A row that breaks a rule is a non-terminating error (Row <n>: what is wrong, then the row''s values) and the other rows still create their tasks; the error''s TargetObject is the row, so $bad.TargetObject | Export-Csv gives back the rows to fix. Save-VeoVideo waits for each task before it downloads the video.'
         }
         @{
           Title   = 'Catch a refused request by its error id'
@@ -331,7 +399,7 @@ catch {
         'Veo.Client.VeoTask' = 'One per created task (Mode Text), Queued, or Succeeded with -Wait.'
       }
       Notes       = @(
-        'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. A bad row of pipeline input is a non-terminating error naming the row''s values.'
+        'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. A bad row of pipeline input is a non-terminating error naming the row by its position and its own values, with the row as TargetObject.'
       )
       Errors      = @(
         'ModelNotAvailable', 'PromptMissing', 'OptionNotSupported', 'DurationNotAllowed', 'ResolutionNotAllowed', 'AspectRatioNotAllowed',
@@ -382,6 +450,7 @@ catch {
       }
       Inputs      = @(
         @{ Type = 'System.Object'; Description = 'A succeeded Veo.Client.VeoTask whose video is continued, or a URL or path; or objects with a Video property.' }
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Video, Prompt, Model, …), such as the rows of Import-Csv.' }
       )
       Outputs     = @{
         'Veo.Client.VeoTask' = 'One per created task (Mode Extend), Queued, or Succeeded with -Wait.'
@@ -554,7 +623,7 @@ $task | Get-VeoTask | Format-List
     'Wait-VeoTask'          = @{
       Synopsis    = 'Waits for Veo tasks to succeed or fail, and emits each task as soon as it succeeds.'
       Description = @(
-        'Wait-VeoTask polls every task it receives at once, in the background, and emits each one (Veo.Client.VeoTask, status Succeeded) as soon as it succeeds, so the output comes in the order the tasks finish. A task that has already succeeded is emitted at once. It shows one progress bar for all the tasks it waits for.'
+        'Wait-VeoTask polls every task it receives at once, in the background, and emits each one (Veo.Client.VeoTask, status Succeeded) as soon as it succeeds, so the output comes in the order the tasks finish. A task that has already succeeded is emitted at once. It shows one progress bar for all the tasks it waits for: its activity says how many have finished (Veo tasks: 1 of 3 finished) and the bar is the overall percent; the text leads with the latest update''s state, percent and time left, then the end of its id (Running 42%, about 30 s left · task …06cc0fb7).'
         'It polls according to the provider''s estimate of the time left: sparsely early and densely near the end (about 60% of the estimate, between 1 and 15 seconds). Without an estimate it starts after 1 second and backs off to every 5 seconds. Status requests are retried on network faults, HTTP 408, 429 and 5xx, honouring Retry-After.'
         'A failed task, including one the provider reports as done without a video (a safety filter can do this), is a non-terminating TaskFailed error whose TargetObject is the task, with its ErrorCode and ErrorMessage. A task still unfinished after -TimeoutSeconds is a non-terminating WaitTimedOut error whose TargetObject is the latest state of the task; the task goes on at the provider, and piping it to Wait-VeoTask again resumes the wait. Nothing is emitted for either.'
         'Ctrl+C stops the wait at once. It never cancels a task at the provider: tasks go on, and can be found again with Get-VeoTask.'

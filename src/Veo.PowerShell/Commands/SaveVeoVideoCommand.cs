@@ -33,10 +33,12 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     private readonly Dictionary<string, string> _claimedBy = new(StringComparer.Ordinal);
 
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] TaskId { get; set; } = new string[0];
 
@@ -54,11 +56,13 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
 
     /// <summary>How long to wait for an unfinished task, in seconds.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
 
     /// <summary>How many tasks are waited for and downloaded at once.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 4;
 
@@ -152,7 +156,9 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         for (int index = 0; index < paths.Length; index++)
         {
             string path = paths[index];
-            string activity = $"Downloading video {index + 1} of {paths.Length} of task {task.TaskId}";
+            string activity = paths.Length == 1
+                ? $"Downloading task {WaitProgress.ShortId(task.TaskId)}"
+                : $"Downloading task {WaitProgress.ShortId(task.TaskId)}, video {index + 1} of {paths.Length}";
             try
             {
                 task = await Client.DownloadAsync(task, index, path, Force, (done, total) => Post(() =>
