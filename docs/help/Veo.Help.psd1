@@ -77,6 +77,9 @@
     VideoFileExists            = 'ResourceExists. The target file exists and was kept. Use -Force to overwrite it.'
     DownloadIncomplete         = 'ConnectionError. A download kept breaking: it was resumed five times and still did not complete. No partial file is left at the target.'
     DownloadFailed             = 'ResourceUnavailable. The video link answered an HTTP error other than 403, 404 or 410.'
+    DownloadNotAVideo          = 'InvalidResult. The video link answered something that is not an MP4 video (an HTML or JSON error page, an empty body), also after retries and a renewed link; the message quotes the start of it. Nothing was kept.'
+    DownloadTooLarge           = 'InvalidResult. The video link announced or sent more than MaxDownloadBytes (4 GiB, far beyond any Veo video). The temporary file was removed.'
+    DownloadTimedOut           = 'OperationTimeout. The download had not finished within -TimeoutSeconds (counted from the start of the task''s save, waiting included). Nothing was kept; the link may still work.'
     VideoLinkExpired           = 'ResourceUnavailable. The video link answered 403, 404 or 410 and so did the fresh link the provider gave when asked again. Providers keep results only for a while.'
   }
 
@@ -599,7 +602,7 @@ foreach ($problem in $problems) {
       Description = @(
         'Save-VeoVideo downloads every video of each task and emits one System.IO.FileInfo per file. A task that has not succeeded yet is waited for first, as Wait-VeoTask would (up to -TimeoutSeconds); a failed task is a TaskFailed error and nothing is downloaded for it.'
         'The files are named from -Path. If -Path is an existing folder, ends with a path separator, or has no extension, it is a folder (created if needed) that receives <TaskId>.mp4, or <TaskId>-1.mp4, <TaskId>-2.mp4 and so on for a task with several videos. Otherwise it is a file name: the first video is saved there and the next ones get -2, -3 suffixes (fox.mp4, fox-2.mp4). Use a folder when you save several tasks.'
-        'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five times); one that receives nothing for 60 seconds counts as broken. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given. Requests for video links carry no API key.'
+        'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five attempts more in all); one that receives nothing for 60 seconds, or less than 1 KiB/s over a minute, counts as broken, and so does a resume answered from the wrong byte (the download then starts over). A file is kept only if it starts like an MP4 (an ftyp box): an HTML or JSON error page sent as the video is a DownloadNotAVideo error that quotes it. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given. Requests for video links carry no API key.'
         'Providers keep results only for a while (HighwayAPI''s links expire after about an hour; AIHubMax''s after 24 hours), so save videos soon after the tasks succeed.'
         'Several tasks are waited for and downloaded at once (-ThrottleLimit, 4 by default), each with its own progress bar; the files are still emitted in the order the tasks came in.'
         'Save-VeoVideo supports -WhatIf and -Confirm (ConfirmImpact Low), once per task. With -WhatIf nothing is read, waited for or downloaded.'
@@ -610,7 +613,7 @@ foreach ($problem in $problems) {
         Path           = 'Where to save: a folder (an existing folder, a path ending with a separator, or a path without an extension) that receives <TaskId>.mp4 files, or a file name. Relative paths are resolved against the current location. The default is the current location.'
         Force          = 'Overwrites files that already exist. Without it an existing file is kept and reported with VideoFileExists.'
         ThrottleLimit  = 'How many tasks are waited for and downloaded at once, 1 to 64; the default is 4. Whatever order the downloads finish in, the files are emitted in the order the tasks came in (and, within a task, in video order). -ThrottleLimit 1 saves one task after another.'
-        TimeoutSeconds = 'How long to wait for a task that has not finished, in seconds (1 or more). The default is 1800 (30 minutes). A task that has not finished by then is a WaitTimedOut error and nothing is downloaded for it.'
+        TimeoutSeconds = 'How long each task may take, waiting and downloading together, in seconds (1 or more), whatever the servers do. The default is 1800 (30 minutes). A task that has not finished by then is a WaitTimedOut error and nothing is downloaded for it; a download still running then is a DownloadTimedOut error.'
       }
       Inputs      = @(
         @{ Type = 'Veo.Client.VeoTask'; Description = 'Tasks whose videos to save, bound to -Task.' }
@@ -623,7 +626,7 @@ foreach ($problem in $problems) {
         'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. They are non-terminating: the other videos and tasks are still saved. For a download error the TargetObject is the file path; for TaskFailed and WaitTimedOut it is the task. A failure that is not one of these (a bug, or a fault the module does not recognise) is written with the id UnexpectedError.'
       )
       Errors      = @(
-        'VideoFileExists', 'DownloadIncomplete', 'DownloadFailed', 'VideoLinkExpired', 'TaskHasNoVideo', 'TaskFailed', 'WaitTimedOut',
+        'VideoFileExists', 'DownloadIncomplete', 'DownloadFailed', 'DownloadNotAVideo', 'DownloadTooLarge', 'DownloadTimedOut', 'VideoLinkExpired', 'TaskHasNoVideo', 'TaskFailed', 'WaitTimedOut',
         'TaskNotFound', 'NoApiKey', 'AuthenticationFailed', 'AccessDenied', 'InsufficientBalance', 'RequestRejected', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut'
       )

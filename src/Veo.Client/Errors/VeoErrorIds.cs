@@ -55,4 +55,7 @@ public static class VeoErrorIds
     public const string DownloadIncomplete = "DownloadIncomplete";
     public const string VideoLinkExpired = "VideoLinkExpired";
     public const string DownloadFailed = "DownloadFailed";
+    public const string DownloadNotAVideo = "DownloadNotAVideo";
+    public const string DownloadTooLarge = "DownloadTooLarge";
+    public const string DownloadTimedOut = "DownloadTimedOut";
 }

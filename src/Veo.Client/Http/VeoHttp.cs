@@ -31,6 +31,7 @@ internal sealed class VeoHttp
     private readonly IVeoLog _log;
     private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _createPipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _singleAttemptPipeline;
 
     public VeoHttp(VeoClientOptions options, IVeoLog log, HttpClient? client = null)
     {
@@ -39,6 +40,7 @@ internal sealed class VeoHttp
         _log = log;
         _readPipeline = BuildPipeline(IsTransient, options.RequestTimeout);
         _createPipeline = BuildPipeline(IsSafeToResendCreate, options.CreateTimeout);
+        _singleAttemptPipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.RequestTimeout).Build();
     }
 
     public VeoClientOptions Options => _options;
@@ -113,10 +115,20 @@ internal sealed class VeoHttp
         }
     }
 
-    /// <summary>A GET for a video's bytes, without the API key: result links are signed and may live on another host.</summary>
-    public Task<HttpResponseMessage> GetContentAsync(Uri uri, long resumeFrom, CancellationToken cancellationToken)
+    /// <summary>A GET for a file's bytes, without the API key, retried like a status request (an image URL to fetch).</summary>
+    public Task<HttpResponseMessage> GetContentAsync(Uri uri, CancellationToken cancellationToken) =>
+        GetContentAsync(_readPipeline, uri, 0, cancellationToken);
+
+    /// <summary>
+    /// One GET for a video's bytes, without the API key (result links are signed and may live on another host). The
+    /// downloader retries and resumes by itself, so retrying here as well would multiply the attempts.
+    /// </summary>
+    public Task<HttpResponseMessage> GetContentOnceAsync(Uri uri, long resumeFrom, CancellationToken cancellationToken) =>
+        GetContentAsync(_singleAttemptPipeline, uri, resumeFrom, cancellationToken);
+
+    private Task<HttpResponseMessage> GetContentAsync(ResiliencePipeline<HttpResponseMessage> pipeline, Uri uri, long resumeFrom, CancellationToken cancellationToken)
     {
-        return SendAsync(_readPipeline, NewDownload, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        return SendAsync(pipeline, NewDownload, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
 
         HttpRequestMessage NewDownload()
         {

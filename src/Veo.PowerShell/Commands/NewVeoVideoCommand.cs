@@ -117,7 +117,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
             VeoTask? task = await Client.CreateAsync(prepared, cancellationToken).ConfigureAwait(false);
             if (Wait)
             {
-                task = await WaitForAsync(task, TimeoutSeconds, cancellationToken).ConfigureAwait(false);
+                task = await WaitForAsync(task, TimeSpan.FromSeconds(TimeoutSeconds), cancellationToken).ConfigureAwait(false);
             }
 
             if (task is not null)

@@ -49,7 +49,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>How long to wait for an unfinished task, in seconds.</summary>
+    /// <summary>How long each task may take, waiting and downloading together, in seconds.</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
@@ -94,6 +94,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
 
         var slot = new OutputSlot(++_lastActivityId);
         _slots.Enqueue(slot);
+        DateTimeOffset deadline = DateTimeOffset.UtcNow.AddSeconds(TimeoutSeconds);
         Start(async token =>
         {
             await _gate!.WaitAsync(token).ConfigureAwait(false);
@@ -102,10 +103,10 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
                 VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known).ConfigureAwait(false);
                 VeoTask? done = current.IsFinished && current.Status == VeoTaskStatus.Succeeded
                     ? current
-                    : await WaitForAsync(current, TimeoutSeconds, token).ConfigureAwait(false);
+                    : await WaitForAsync(current, deadline - DateTimeOffset.UtcNow, token).ConfigureAwait(false);
                 if (done is not null)
                 {
-                    await DownloadAllAsync(done, target, slot, token).ConfigureAwait(false);
+                    await DownloadAllAsync(done, target, slot, deadline, token).ConfigureAwait(false);
                 }
             }
             finally
@@ -132,7 +133,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         }
     }
 
-    private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, CancellationToken token)
+    private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, DateTimeOffset deadline, CancellationToken token)
     {
         if (task.Videos.Count == 0)
         {
@@ -150,7 +151,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
                     WriteProgress(new ProgressRecord(slot.ActivityId, activity, DescribeBytes(done, total))
                     {
                         PercentComplete = total is long all && all > 0 ? (int)(done * 100 / all) : -1,
-                    })), token).ConfigureAwait(false);
+                    })), token, deadline).ConfigureAwait(false);
                 Post(() => WriteProgress(new ProgressRecord(slot.ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed }));
                 slot.Output.Enqueue(() => WriteObject(new FileInfo(path)));
             }

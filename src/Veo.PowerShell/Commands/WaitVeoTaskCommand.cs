@@ -61,7 +61,7 @@ public sealed class WaitVeoTaskCommand : VeoCmdlet
 
     private async System.Threading.Tasks.Task WaitAndEmitAsync(VeoTask task, System.Threading.CancellationToken token)
     {
-        VeoTask? done = await WaitForAsync(task, TimeoutSeconds, token).ConfigureAwait(false);
+        VeoTask? done = await WaitForAsync(task, System.TimeSpan.FromSeconds(TimeoutSeconds), token).ConfigureAwait(false);
         if (done is not null)
         {
             Post(() => WriteObject(done));
