@@ -270,8 +270,9 @@ internal sealed class VideoDownloader
             _checked = true;
             if (!(_headLength >= 8 && _head[4] == (byte)'f' && _head[5] == (byte)'t' && _head[6] == (byte)'y' && _head[7] == (byte)'p'))
             {
+                var notAVideo = new NotAVideoException(Quote(_head, _headLength));
                 StartOver();
-                throw new NotAVideoException(Quote(_head, _headLength));
+                throw notAVideo;
             }
         }
 
