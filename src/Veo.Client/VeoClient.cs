@@ -54,8 +54,8 @@ public sealed class VeoClient
     {
         VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
             new ProviderCall(_http, prepared.Connection, _log), prepared.Request, cancellationToken).ConfigureAwait(false);
-        ArraySegment<byte> body = prepared.BuildBody(request);
-        _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Count:N0} bytes of JSON).");
+        StreamedJsonBody body = prepared.BuildBody(request);
+        _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Length:N0} bytes of JSON).");
         _log.Debug($"Request body: {prepared.Preview}");
         JsonElement answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);
         string taskId = prepared.Connection.Info.Protocol.ReadTaskId(answer);
