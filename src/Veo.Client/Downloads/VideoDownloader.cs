@@ -18,7 +18,7 @@ namespace Veo.Client;
 internal sealed class VideoDownloader
 {
     /// <summary>Chosen by measurement (docs/performance.md): larger reads gain nothing, smaller ones cost under load.</summary>
-    internal const int BufferSize = 1 << 18;
+    internal const int DefaultBufferSize = 1 << 18;
 
     /// <summary>How often progress is reported, whatever the chunk size.</summary>
     private static readonly long ProgressInterval = Stopwatch.Frequency / 4;
@@ -69,7 +69,7 @@ internal sealed class VideoDownloader
 
     private async Task FillAsync(Uri uri, FileStream file, Action<long, long?>? progress, CancellationToken cancellationToken)
     {
-        var transfer = new Transfer(file, progress);
+        var transfer = new Transfer(file, progress, _http.Options.DownloadBufferSize);
         int failures = 0;
         while (true)
         {
@@ -234,15 +234,16 @@ internal sealed class VideoDownloader
         private bool _checked;
         private long _nextReport;
 
-        public Transfer(FileStream file, Action<long, long?>? progress)
+        public Transfer(FileStream file, Action<long, long?>? progress, int bufferSize)
         {
             File = file;
             _progress = progress;
+            Buffer = new byte[bufferSize];
         }
 
         public FileStream File { get; }
 
-        public byte[] Buffer { get; } = new byte[BufferSize];
+        public byte[] Buffer { get; }
 
         public void StartOver()
         {

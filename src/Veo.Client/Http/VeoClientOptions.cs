@@ -47,4 +47,7 @@ public sealed class VeoClientOptions
 
     /// <summary>The largest video this module downloads (no Veo video comes near it); a longer body is an error.</summary>
     public long MaxDownloadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>The size of a download's reads; the benchmark compares others against the default.</summary>
+    internal int DownloadBufferSize { get; set; } = VideoDownloader.DefaultBufferSize;
 }
