@@ -57,6 +57,13 @@ public sealed class FaultMatrixTests : IDisposable
             yield return new object[] { provider, FaultTarget.Download, "download cut off half way", Succeeds, retryAfter };
             yield return new object[] { provider, FaultTarget.Download, "expired link 403", Succeeds, retryAfter };
             yield return new object[] { provider, FaultTarget.Download, "expired link 404", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "HTML page as the video", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "JSON error as the video", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "empty body as the video", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "resume answered from the wrong byte", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "trickle", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "stall after the headers", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "endless body", VeoErrorIds.DownloadTooLarge, retryAfter };
         }
     }
 
@@ -77,6 +84,13 @@ public sealed class FaultMatrixTests : IDisposable
                 {
                     o.RequestTimeout = TimeSpan.FromMilliseconds(700);
                 }
+
+                if (target == FaultTarget.Download)
+                {
+                    o.DownloadIdleTimeout = TimeSpan.FromMilliseconds(700);
+                    o.DownloadRateWindow = TimeSpan.FromSeconds(1);
+                    o.MaxDownloadBytes = 8 << 20;
+                }
             },
             providerName);
         VideoRequest request = new()
@@ -85,7 +99,7 @@ public sealed class FaultMatrixTests : IDisposable
             Prompt = "a fox",
             Image = ImageInput.FromFile(_images.Png($"{target}-{fault.Replace(' ', '-')}.png", (byte)fault.Length)),
         };
-        Fault injected = Injected(fault, retryAfter);
+        Fault[] injected = Injected(fault, retryAfter);
 
         string outcome = await OutcomeAsync(() => RunAsync(provider, target, request, injected));
 
@@ -98,11 +112,19 @@ public sealed class FaultMatrixTests : IDisposable
         }
     }
 
-    private static async Task RunAsync(SimulatedProvider provider, FaultTarget target, VideoRequest request, Fault injected)
+    private static async Task RunAsync(SimulatedProvider provider, FaultTarget target, VideoRequest request, Fault[] injected)
     {
+        void Inject()
+        {
+            foreach (Fault fault in injected)
+            {
+                provider.Server.State.Faults.Add(target, fault);
+            }
+        }
+
         if (target is FaultTarget.Create or FaultTarget.Upload)
         {
-            provider.Server.State.Faults.Add(target, injected);
+            Inject();
             await provider.CreateAsync(request);
             return;
         }
@@ -110,13 +132,13 @@ public sealed class FaultMatrixTests : IDisposable
         VeoTask task = await provider.CreateAsync(request);
         if (target == FaultTarget.Status)
         {
-            provider.Server.State.Faults.Add(target, injected);
+            Inject();
             await provider.Client.RefreshAsync(task, default);
             return;
         }
 
         VeoTask done = await provider.Client.WaitAsync(task, TimeSpan.FromSeconds(10), null, default);
-        provider.Server.State.Faults.Add(target, injected);
+        Inject();
         string path = Path.Combine(Path.GetTempPath(), $"veo-fault-{Guid.NewGuid():N}.mp4");
         try
         {
@@ -142,20 +164,27 @@ public sealed class FaultMatrixTests : IDisposable
         }
     }
 
-    private static Fault Injected(string fault, string retryAfter) => fault switch
+    private static Fault[] Injected(string fault, string retryAfter) => fault switch
     {
-        "429 Retry-After seconds" => new Fault.HttpStatus(429, retryAfter),
-        "429 Retry-After date" => new Fault.HttpStatus(429, DateTimeOffset.UtcNow.AddSeconds(int.Parse(retryAfter)).ToString("R")),
-        "429 Retry-After too long" => new Fault.HttpStatus(429, "600"),
-        "500" => new Fault.HttpStatus(500),
-        "502" => new Fault.HttpStatus(502),
-        "503" => new Fault.HttpStatus(503),
-        "connection reset" => new Fault.ConnectionReset(),
-        "slower than the timeout" => new Fault.Delay(TimeSpan.FromSeconds(2.5)),
-        "malformed JSON" => new Fault.MalformedJson(),
-        "download cut off half way" => new Fault.TruncatedBody(0.5),
-        "expired link 403" => new Fault.HttpStatus(403),
-        "expired link 404" => new Fault.HttpStatus(404),
+        "429 Retry-After seconds" => new Fault[] { new Fault.HttpStatus(429, retryAfter) },
+        "429 Retry-After date" => new Fault[] { new Fault.HttpStatus(429, DateTimeOffset.UtcNow.AddSeconds(int.Parse(retryAfter)).ToString("R")) },
+        "429 Retry-After too long" => new Fault[] { new Fault.HttpStatus(429, "600") },
+        "500" => new Fault[] { new Fault.HttpStatus(500) },
+        "502" => new Fault[] { new Fault.HttpStatus(502) },
+        "503" => new Fault[] { new Fault.HttpStatus(503) },
+        "connection reset" => new Fault[] { new Fault.ConnectionReset() },
+        "slower than the timeout" => new Fault[] { new Fault.Delay(TimeSpan.FromSeconds(2.5)) },
+        "malformed JSON" => new Fault[] { new Fault.MalformedJson() },
+        "download cut off half way" => new Fault[] { new Fault.TruncatedBody(0.5) },
+        "expired link 403" => new Fault[] { new Fault.HttpStatus(403) },
+        "expired link 404" => new Fault[] { new Fault.HttpStatus(404) },
+        "HTML page as the video" => new Fault[] { new Fault.WrongContent("<html><body>Service busy</body></html>") },
+        "JSON error as the video" => new Fault[] { new Fault.WrongContent("{\"error\":\"busy\"}", "application/json") },
+        "empty body as the video" => new Fault[] { new Fault.WrongContent(string.Empty, "video/mp4") },
+        "resume answered from the wrong byte" => new Fault[] { new Fault.TruncatedBody(0.5), new Fault.WrongRange() },
+        "trickle" => new Fault[] { new Fault.Trickle(TimeSpan.FromMilliseconds(100)) },
+        "stall after the headers" => new Fault[] { new Fault.StallAfterHeaders() },
+        "endless body" => new Fault[] { new Fault.EndlessBody() },
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
     };
 }
