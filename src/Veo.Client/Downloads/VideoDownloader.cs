@@ -43,7 +43,9 @@ internal sealed class VideoDownloader
         string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true))
+            // Written in place on the reading thread: an async FileStream would hop to the thread pool twice per chunk,
+            // which costs most when the machine is busy. Writing to the page cache does not block for long.
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: false))
             {
                 await FillAsync(uri, file, progress, cancellationToken).ConfigureAwait(false);
             }
@@ -71,6 +73,7 @@ internal sealed class VideoDownloader
     {
         var transfer = new Transfer(file, progress, _http.Options.DownloadBufferSize);
         int failures = 0;
+        int notVideos = 0;
         while (true)
         {
             try
@@ -78,7 +81,9 @@ internal sealed class VideoDownloader
                 await TransferAsync(uri, transfer, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception ex) when (IsRetriable(ex) && !cancellationToken.IsCancellationRequested && failures < _http.Options.MaxRetries)
+            catch (Exception ex) when (IsRetriable(ex) && !cancellationToken.IsCancellationRequested && failures < _http.Options.MaxRetries &&
+                                       // An error page is tried once more on this link; after that, a renewed link is the better bet.
+                                       !(ex is NotAVideoException && notVideos++ > 0))
             {
                 failures++;
                 TimeSpan delay = (ex as TransientStatusException)?.RetryAfter ?? Backoff(failures);
@@ -148,7 +153,7 @@ internal sealed class VideoDownloader
 
             watchdog.Arrived(read);
             transfer.Inspect(buffer, read);
-            await file.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+            file.Write(buffer, 0, read);
             written += read;
             if (written > _http.Options.MaxDownloadBytes)
             {
@@ -159,7 +164,7 @@ internal sealed class VideoDownloader
         }
 
         transfer.Inspect(buffer, 0);
-        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        file.Flush();
         transfer.Report(written, total, final: true);
         if (total is long expected && written != expected)
         {

@@ -21,12 +21,6 @@ public sealed class HostileProviderTests : IDisposable
 
     private string Target => Path.Combine(_images.Folder, "out", "v.mp4");
 
-    private static async Task<VeoTask> FinishedTaskAsync(SimulatedProvider provider)
-    {
-        VeoTask task = await provider.CreateAsync(new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(new Uri("https://example.com/a.png")) });
-        return await provider.Client.WaitAsync(task, TimeSpan.FromSeconds(10), null, default);
-    }
-
     private void AssertNothingKept() =>
         Assert.Empty(Directory.Exists(Path.GetDirectoryName(Target)) ? Directory.GetFiles(Path.GetDirectoryName(Target)!) : Array.Empty<string>());
 
@@ -37,7 +31,7 @@ public sealed class HostileProviderTests : IDisposable
     public async Task AnErrorPageSentAsTheVideoIsAnErrorQuotingItAndNothingIsKept(string body, string contentType, string quoted)
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.MaxRetries = 1);
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         int statusReads = provider.StatusReads;
         provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.WrongContent(body, contentType), times: 10);
 
@@ -55,7 +49,7 @@ public sealed class HostileProviderTests : IDisposable
     public async Task AnErrorPageOnceIsTriedAgainAndTheVideoSaved()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.WrongContent("<html>busy</html>"));
 
         await provider.Client.DownloadAsync(task, 0, Target, false, null, default);
@@ -67,7 +61,7 @@ public sealed class HostileProviderTests : IDisposable
     public async Task AResumeAnsweredFromTheWrongByteStartsOverAndTheFileIsWhole()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         string whole = Path.Combine(_images.Folder, "whole.mp4");
         await provider.Client.DownloadAsync(task, 0, whole, false, null, default);
         provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.TruncatedBody(0.5));
@@ -87,7 +81,7 @@ public sealed class HostileProviderTests : IDisposable
             o.DownloadRateWindow = TimeSpan.FromSeconds(1);
             o.DownloadMinBytesPerSecond = 1024;
         });
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.Trickle(TimeSpan.FromMilliseconds(100)));
 
         await provider.Client.DownloadAsync(task, 0, Target, false, null, default);
@@ -100,7 +94,7 @@ public sealed class HostileProviderTests : IDisposable
     public async Task ALinkThatStallsAfterItsHeadersIsBrokenAndTriedAgain()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.DownloadIdleTimeout = TimeSpan.FromMilliseconds(500));
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.StallAfterHeaders());
 
         await provider.Client.DownloadAsync(task, 0, Target, false, null, default);
@@ -120,7 +114,7 @@ public sealed class HostileProviderTests : IDisposable
             o.MaxRetryAfter = TimeSpan.FromMinutes(5);
             o.RequestTimeout = TimeSpan.FromMinutes(5);
         });
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         provider.Server.State.Faults.Add(FaultTarget.Download, fault switch
         {
             "trickle" => new Fault.Trickle(TimeSpan.FromMilliseconds(200)),
@@ -142,7 +136,7 @@ public sealed class HostileProviderTests : IDisposable
     public async Task DownloadRetriesDoNotMultiplyAcrossLayers()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.MaxRetries = 3);
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.ConnectionReset(), times: 100);
 
         VeoException error = await Assert.ThrowsAsync<VeoException>(() => provider.Client.DownloadAsync(task, 0, Target, false, null, default));
@@ -160,7 +154,7 @@ public sealed class HostileProviderTests : IDisposable
     public async Task ABodyPastTheSizeCapStopsAndTheTemporaryFileGoes(bool announced)
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.MaxDownloadBytes = announced ? 1000 : 1 << 20);
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         if (!announced)
         {
             provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.EndlessBody());
@@ -177,7 +171,7 @@ public sealed class HostileProviderTests : IDisposable
     public async Task ARetryAfterPastTheDeadlineEndsTheWaitAtTheDeadline()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.MaxRetryAfter = TimeSpan.FromMinutes(5));
-        VeoTask task = await provider.CreateAsync(new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(new Uri("https://example.com/a.png")) });
+        VeoTask task = await provider.CreateAsync(SimulatedProvider.UrlFrame());
         provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.HttpStatus(503, "20"), times: 100);
         var watch = Stopwatch.StartNew();
 
@@ -192,7 +186,7 @@ public sealed class HostileProviderTests : IDisposable
     public async Task AStatusAnswerThatStallsEndsTheWaitAtTheDeadline()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.RequestTimeout = TimeSpan.FromMinutes(5));
-        VeoTask task = await provider.CreateAsync(new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(new Uri("https://example.com/a.png")) });
+        VeoTask task = await provider.CreateAsync(SimulatedProvider.UrlFrame());
         provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.Delay(TimeSpan.FromMinutes(2)), times: 100);
         var watch = Stopwatch.StartNew();
 

@@ -76,6 +76,16 @@ internal sealed class SimulatedProvider : IAsyncDisposable
     public Task<VeoTask> CreateAsync(VideoRequest request, VeoConnection? connection = null) =>
         Client.CreateAsync(Client.Prepare(connection ?? Connection, request), default);
 
+    /// <summary>A first-frame request whose image is a URL (nothing to read or upload).</summary>
+    public static VideoRequest UrlFrame() => new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(new Uri("https://example.com/a.png")) };
+
+    /// <summary>A task created from an image URL and waited for until it succeeded.</summary>
+    public async Task<VeoTask> FinishedTaskAsync()
+    {
+        VeoTask task = await CreateAsync(UrlFrame());
+        return await Client.WaitAsync(task, TimeSpan.FromSeconds(10), null, default);
+    }
+
     /// <summary>Waits up to five seconds for the simulator to have seen something (its log is written when a request ends).</summary>
     public async Task<bool> EventuallyAsync(Func<bool> condition)
     {
