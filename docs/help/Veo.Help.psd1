@@ -70,7 +70,7 @@
     InvalidProviderResponse    = 'InvalidResult. The provider''s answer could not be read (not JSON, or a field this module needs is missing).'
     ConnectionFailed           = 'ConnectionError. The provider could not be reached (after the retries, for status requests); for a create request, nothing was sent.'
     RequestTimedOut            = 'OperationTimeout. The provider did not answer a status request or upload within 30 seconds per attempt, after the retries (or answered HTTP 408).'
-    CreateOutcomeUnknown       = 'OperationTimeout or ConnectionError. The create request was sent but no answer came (within 120 seconds, or the connection broke). A task may exist and be billed; it was not sent again. Check Get-VeoTask or the provider''s task list before running the command again.'
+    CreateOutcomeUnknown       = 'OperationTimeout, ConnectionError or InvalidResult. The create request was sent but no answer came (within 120 seconds, or the connection broke), or the answer named no usable task id. A task may exist and be billed; it was not sent again. Check Get-VeoTask or the provider''s task list before running the command again.'
     TaskFailed                 = 'InvalidResult. The task failed at the provider, or it reported success without a video (a safety filter can do this). TargetObject is the failed task, with ErrorCode and ErrorMessage.'
     WaitTimedOut               = 'OperationTimeout. The task had not finished within -TimeoutSeconds. It goes on at the provider: TargetObject is the latest task, which can be piped to Wait-VeoTask or Save-VeoVideo again.'
     TaskHasNoVideo             = 'The task has no video: to extend it, it must have succeeded (pipe it through Wait-VeoTask first; InvalidArgument, nothing sent); to download, it succeeded without one (InvalidResult).'
@@ -81,6 +81,15 @@
     DownloadTooLarge           = 'InvalidResult. The video link announced or sent more than MaxDownloadBytes (4 GiB, far beyond any Veo video). The temporary file was removed.'
     DownloadTimedOut           = 'OperationTimeout. The download had not finished within -TimeoutSeconds (counted from the start of the task''s save, waiting included). Nothing was kept; the link may still work.'
     VideoLinkExpired           = 'ResourceUnavailable. The video link answered 403, 404 or 410 and so did the fresh link the provider gave when asked again. Providers keep results only for a while.'
+    InvalidTaskId              = 'InvalidArgument, nothing sent. The task id is empty, made of dots only, longer than 128 characters, or holds a control character: give it exactly as New-Veo*Video or the provider showed it.'
+    InvalidBaseUri             = 'InvalidArgument, nothing sent. -BaseUri is relative or not http(s) (file:, ftp:). Give the provider''s http(s) address.'
+    InvalidApiKey              = 'InvalidArgument, nothing sent. The key holds a line break or another control character (often a key read from a file): copy it again without it.'
+    UnsupportedVideoLink       = 'InvalidResult, nothing fetched or sent. The provider gave a video link that is not http(s) (file:, ftp:, data:); it is neither downloaded nor passed on in an extend request.'
+    InputIsAFolder             = 'InvalidArgument, nothing sent. -Image, -LastImage, -ReferenceImage or -Video names a folder: give one file in it.'
+    VideoPathConflict          = 'ResourceExists. An earlier task of the same Save-VeoVideo call already writes this file name, so this task''s videos were not saved (-Force or not). Give -Path a folder, or one file name per task.'
+    VideoPathNotWritable       = 'WriteError or InvalidArgument. -Path is a device (/dev/null, NUL), or its folder cannot be created or written.'
+    DiskFull                   = 'WriteError. The disk filled up during a download; the partial file was removed. Free some space or save to another disk.'
+    LedgerLocked               = 'ResourceUnavailable. Another program held the task ledger for more than 10 seconds. Close it and run the command again; tasks given with their connection still go through.'
   }
 
   Commands         = @{
@@ -242,7 +251,8 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
         'ImageNotFound', 'ImageEmpty', 'ImageTooLarge', 'ImageFormatNotSupported', 'FileUnreadable', 'ImageUrlUnavailable',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
-        'TaskNotFound', 'TaskFailed', 'WaitTimedOut'
+        'TaskNotFound', 'TaskFailed', 'WaitTimedOut',
+        'InvalidBaseUri', 'InvalidApiKey', 'InputIsAFolder'
       )
       Examples    = @(
         @{
@@ -331,7 +341,8 @@ catch {
         'SampleCountOutOfRange', 'SeedOutOfRange', 'PersonGenerationNotAllowed', 'EnhancePromptAlwaysOn', 'SafetyToleranceOutOfRange',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
-        'TaskFailed', 'WaitTimedOut'
+        'TaskFailed', 'WaitTimedOut',
+        'InvalidBaseUri', 'InvalidApiKey'
       )
       Examples    = @(
         @{
@@ -387,7 +398,8 @@ catch {
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
         'TaskFailed', 'WaitTimedOut',
-        'VideoNotFound', 'VideoEmpty', 'VideoTooLarge', 'VideoFormatNotSupported', 'VideoUrlUnavailable', 'VideoUrlRequired', 'TaskHasNoVideo', 'FileUnreadable'
+        'VideoNotFound', 'VideoEmpty', 'VideoTooLarge', 'VideoFormatNotSupported', 'VideoUrlUnavailable', 'VideoUrlRequired', 'TaskHasNoVideo', 'FileUnreadable',
+        'InvalidBaseUri', 'InvalidApiKey', 'InputIsAFolder', 'UnsupportedVideoLink'
       )
       Examples    = @(
         @{
@@ -452,7 +464,8 @@ catch {
         'ImageNotFound', 'ImageEmpty', 'ImageTooLarge', 'ImageFormatNotSupported', 'FileUnreadable', 'ImageUrlUnavailable',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
-        'TaskNotFound', 'TaskFailed', 'WaitTimedOut'
+        'TaskNotFound', 'TaskFailed', 'WaitTimedOut',
+        'InvalidBaseUri', 'InvalidApiKey', 'InputIsAFolder'
       )
       Examples    = @(
         @{
@@ -505,7 +518,8 @@ New-VeoReferenceVideo -Prompt 'the three friends walk through the park' -Referen
       )
       Errors      = @(
         'TaskNotFound', 'NoApiKey', 'AuthenticationFailed', 'AccessDenied', 'InsufficientBalance', 'RequestRejected', 'RateLimited',
-        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut'
+        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut',
+        'InvalidTaskId', 'InvalidBaseUri', 'InvalidApiKey', 'LedgerLocked'
       )
       Examples    = @(
         @{
@@ -566,7 +580,8 @@ $task | Get-VeoTask | Format-List
       )
       Errors      = @(
         'TaskFailed', 'WaitTimedOut', 'TaskNotFound', 'NoApiKey', 'AuthenticationFailed', 'AccessDenied', 'InsufficientBalance', 'RequestRejected',
-        'RateLimited', 'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut'
+        'RateLimited', 'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut',
+        'InvalidTaskId', 'InvalidBaseUri', 'InvalidApiKey', 'LedgerLocked'
       )
       Examples    = @(
         @{
@@ -602,7 +617,7 @@ foreach ($problem in $problems) {
       Description = @(
         'Save-VeoVideo downloads every video of each task and emits one System.IO.FileInfo per file. A task that has not succeeded yet is waited for first, as Wait-VeoTask would (up to -TimeoutSeconds); a failed task is a TaskFailed error and nothing is downloaded for it.'
         'The files are named from -Path. If -Path is an existing folder, ends with a path separator, or has no extension, it is a folder (created if needed) that receives <TaskId>.mp4, or <TaskId>-1.mp4, <TaskId>-2.mp4 and so on for a task with several videos. Otherwise it is a file name: the first video is saved there and the next ones get -2, -3 suffixes (fox.mp4, fox-2.mp4). Use a folder when you save several tasks.'
-        'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five attempts more in all); one that receives nothing for 60 seconds, or less than 1 KiB/s over a minute, counts as broken, and so does a resume answered from the wrong byte (the download then starts over). A file is kept only if it starts like an MP4 (an ftyp box): an HTML or JSON error page sent as the video is a DownloadNotAVideo error that quotes it. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given. Requests for video links carry no API key.'
+        'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five attempts more in all); one that receives nothing for 60 seconds, or less than 1 KiB/s over a minute, counts as broken, and so does a resume answered from the wrong byte (the download then starts over). A file is kept only if it starts like an MP4 (an ftyp box): an HTML or JSON error page sent as the video is a DownloadNotAVideo error that quotes it. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given. Two tasks never share one file name: when -Path is a file name, the tasks after the first are reported with VideoPathConflict, -Force or not. Temporary files (.veo-*.partial) left by a process that was killed are removed by the next save into that folder once they are an hour old. Requests for video links carry no API key, and only http(s) links are fetched.'
         'Providers keep results only for a while (HighwayAPI''s links expire after about an hour; AIHubMax''s after 24 hours), so save videos soon after the tasks succeed.'
         'Several tasks are waited for and downloaded at once (-ThrottleLimit, 4 by default), each with its own progress bar; the files are still emitted in the order the tasks came in.'
         'Save-VeoVideo supports -WhatIf and -Confirm (ConfirmImpact Low), once per task. With -WhatIf nothing is read, waited for or downloaded.'
@@ -610,7 +625,7 @@ foreach ($problem in $problems) {
       Parameters  = @{
         Task           = 'The tasks whose videos to save, usually piped from Wait-VeoTask, a New- cmdlet (New-VeoFrameVideo, New-VeoReferenceVideo, New-VeoTextVideo, New-VeoExtendedVideo) or Get-VeoTask. Binds from the pipeline by value. Each is read and downloaded through the provider, address and key it came with.'
         TaskId         = 'The ids of the tasks whose videos to save. Binds by property name (TaskId, or its alias Id). The provider and address come from the task ledger, or from -Provider and -BaseUri.'
-        Path           = 'Where to save: a folder (an existing folder, a path ending with a separator, or a path without an extension) that receives <TaskId>.mp4 files, or a file name. Relative paths are resolved against the current location. The default is the current location.'
+        Path           = 'Where to save: a folder (an existing folder, a path ending with a separator, or a path without an extension that is not an existing file) that receives <TaskId>.mp4 files, or a file name (for one task). Relative paths are resolved against the current location. The default is the current location.'
         Force          = 'Overwrites files that already exist. Without it an existing file is kept and reported with VideoFileExists.'
         ThrottleLimit  = 'How many tasks are waited for and downloaded at once, 1 to 64; the default is 4. Whatever order the downloads finish in, the files are emitted in the order the tasks came in (and, within a task, in video order). -ThrottleLimit 1 saves one task after another.'
         TimeoutSeconds = 'How long each task may take, waiting and downloading together, in seconds (1 or more), whatever the servers do. The default is 1800 (30 minutes). A task that has not finished by then is a WaitTimedOut error and nothing is downloaded for it; a download still running then is a DownloadTimedOut error.'
@@ -628,7 +643,8 @@ foreach ($problem in $problems) {
       Errors      = @(
         'VideoFileExists', 'DownloadIncomplete', 'DownloadFailed', 'DownloadNotAVideo', 'DownloadTooLarge', 'DownloadTimedOut', 'VideoLinkExpired', 'TaskHasNoVideo', 'TaskFailed', 'WaitTimedOut',
         'TaskNotFound', 'NoApiKey', 'AuthenticationFailed', 'AccessDenied', 'InsufficientBalance', 'RequestRejected', 'RateLimited',
-        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut'
+        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut',
+        'InvalidTaskId', 'InvalidBaseUri', 'InvalidApiKey', 'LedgerLocked', 'VideoPathConflict', 'VideoPathNotWritable', 'DiskFull', 'UnsupportedVideoLink'
       )
       Examples    = @(
         @{

@@ -15,6 +15,9 @@ public sealed class VeoClient
     private readonly VideoDownloader _downloader;
     private readonly IVeoLog _log;
 
+    /// <summary>The most videos one request can ask for; a provider claiming more is not believed.</summary>
+    private const int MaxVideosPerTask = 4;
+
     private readonly TaskLedger? _ledger;
 
     /// <param name="ledger">Where created tasks are recorded; null records nothing.</param>
@@ -49,23 +52,77 @@ public sealed class VeoClient
         return new PreparedCreate(connection, model, checkedRequest);
     }
 
-    /// <summary>Sends the create request, once.</summary>
-    public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the create request, once. Its intent is in the ledger before it is sent, so a create that is interrupted
+    /// or answered unreadably stays on record as one that may have made a task; <paramref name="sending"/> is called
+    /// just before the request goes out.
+    /// </summary>
+    public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken, Action? sending = null)
     {
         VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
             new ProviderCall(_http, prepared.Connection, _log), prepared.Request, cancellationToken).ConfigureAwait(false);
         StreamedJsonBody body = prepared.BuildBody(request);
         _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Length:N0} bytes of JSON).");
         _log.Debug($"Request body: {prepared.Preview}");
-        JsonElement answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);
-        string taskId = prepared.Connection.Info.Protocol.ReadTaskId(answer);
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, now);
+        var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, DateTimeOffset.UtcNow);
+        string intent = Guid.NewGuid().ToString("N");
+        WriteToLedger(ledger => ledger.RecordIntent(intent, prepared.Connection, details), "The create request about to be sent");
+        sending?.Invoke();
+        JsonElement answer;
+        try
+        {
+            answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _log.Warning(InterruptedCreate(prepared));
+            throw;
+        }
+        catch (VeoException ex) when (NothingWasCreated(ex))
+        {
+            WriteToLedger(ledger => ledger.RecordNotCreated(intent, prepared.Connection, details), "The refused create request");
+            throw;
+        }
+
+        string taskId = ReadCreatedTaskId(prepared.Connection, answer);
         _log.Verbose($"Created task {taskId}.");
-        var task = new VeoTask(prepared.Connection, taskId, details, TaskState.Created(now));
-        RecordInLedger(task);
+        var task = new VeoTask(prepared.Connection, taskId, details, TaskState.Created(details.CreatedAt ?? DateTimeOffset.UtcNow));
+        WriteToLedger(ledger => ledger.Record(task, intent), $"Task {taskId} was created but");
         return task;
     }
+
+    /// <summary>What to tell a user who stopped a create that may already be at the provider.</summary>
+    public string InterruptedCreate(PreparedCreate prepared) =>
+        $"The create request to {prepared.Connection.Provider} ({prepared.Model.ModelId}) was stopped after it was sent: {VeoHttp.UnknownFate}" +
+        (_ledger is null ? string.Empty : $" The task ledger {_ledger.FilePath} records it as a create without an answer.");
+
+    /// <summary>
+    /// The id of the created task. A success answer without a usable id means a task probably exists that cannot be
+    /// named: that is CreateOutcomeUnknown, never a plain bad answer.
+    /// </summary>
+    private static string ReadCreatedTaskId(VeoConnection connection, JsonElement answer)
+    {
+        string? problem;
+        string? taskId = null;
+        try
+        {
+            taskId = connection.Info.Protocol.ReadTaskId(answer);
+            problem = TaskIds.Problem(taskId) is string bad ? $"its task id '{TaskIds.Printable(taskId)}' is unusable: {bad}" : null;
+        }
+        catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.InvalidProviderResponse)
+        {
+            problem = ex.Message;
+        }
+
+        return problem is null
+            ? taskId!
+            : throw new VeoException(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.InvalidResult,
+                $"{connection.Provider} accepted the create request but its answer names no task ({problem}; answer: {Json.Excerpt(answer.GetRawText()) ?? "(empty)"}). {VeoHttp.UnknownFate}");
+    }
+
+    /// <summary>An answer that says the provider refused the request (4xx), or a connection that never reached it.</summary>
+    private static bool NothingWasCreated(VeoException exception) =>
+        exception.ErrorId == VeoErrorIds.ConnectionFailed || exception is VeoApiException { StatusCode: < 500 };
 
     /// <summary>Reads a task by id; what the ledger knows of it (model, mode, prompt, creation time) is kept.</summary>
     public Task<VeoTask> GetTaskAsync(VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null)
@@ -182,7 +239,7 @@ public sealed class VeoClient
     {
         try
         {
-            await _downloader.DownloadAsync(task.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            await _downloader.DownloadAsync(task.Videos[index].UsableUri(task.TaskId), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
             return task;
         }
         catch (VeoException ex) when (ex.ErrorId is VeoErrorIds.VideoLinkExpired or VeoErrorIds.DownloadNotAVideo)
@@ -196,7 +253,7 @@ public sealed class VeoClient
                     throw ex;
                 }
 
-                await _downloader.DownloadAsync(renewed.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+                await _downloader.DownloadAsync(renewed.Videos[index].UsableUri(task.TaskId), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
                 return renewed;
             }
             catch (VeoException again) when (again.ErrorId == VeoErrorIds.VideoLinkExpired)
@@ -214,7 +271,7 @@ public sealed class VeoClient
         or VeoErrorIds.ProviderUnavailable or VeoErrorIds.RateLimited;
 
     /// <summary>The task is paid for: losing track of it is worse than a warning, so a ledger failure never hides the task.</summary>
-    private void RecordInLedger(VeoTask task)
+    private void WriteToLedger(Action<TaskLedger> write, string what)
     {
         if (_ledger is null)
         {
@@ -223,11 +280,11 @@ public sealed class VeoClient
 
         try
         {
-            _ledger.Record(task);
+            write(_ledger);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or VeoException)
         {
-            _log.Warning($"Task {task.TaskId} was created but could not be written to the task ledger {_ledger.FilePath}: {ex.Message}. Keep its id.");
+            _log.Warning($"{what} could not be written to the task ledger {_ledger.FilePath}: {ex.Message} Keep the task id the provider shows.");
         }
     }
 
@@ -236,7 +293,19 @@ public sealed class VeoClient
         IProviderProtocol protocol = task.Connection.Info.Protocol;
         JsonElement answer = await _http.GetJsonAsync(task.Connection, protocol.StatusPath(task.TaskId), ApiCall.Status, cancellationToken)
             .ConfigureAwait(false);
+        if (protocol.ReadStatusTaskId(answer) is string about && !string.Equals(about, task.TaskId, StringComparison.Ordinal))
+        {
+            throw new VeoException(VeoErrorIds.InvalidProviderResponse, VeoErrorKind.InvalidResult,
+                $"{task.Provider} was asked about task {task.TaskId} but answered about task '{TaskIds.Printable(about)}'; the answer was not used.");
+        }
+
         TaskState state = protocol.ReadStatus(answer, DateTimeOffset.UtcNow);
+        if (state.Videos.Count > MaxVideosPerTask)
+        {
+            _log.Warning($"Task {task.TaskId}: {task.Provider} lists {state.Videos.Count} videos, but a request makes at most {MaxVideosPerTask}; only the first {MaxVideosPerTask} are kept.");
+            state = state with { Videos = state.Videos.Take(MaxVideosPerTask).ToArray() };
+        }
+
         return task.WithState(state);
     }
 }

@@ -39,13 +39,10 @@ internal sealed class VideoDownloader
     {
         ThrowIfExists(path, overwrite);
         string folder = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(folder);
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
+        string temporary = PartialFiles.NewPath(folder);
         try
         {
-            // Written in place on the reading thread: an async FileStream would hop to the thread pool twice per chunk,
-            // which costs most when the machine is busy. Writing to the page cache does not block for long.
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: false))
+            using (FileStream file = CreateTemporary(folder, temporary))
             {
                 await FillAsync(uri, file, progress, cancellationToken).ConfigureAwait(false);
             }
@@ -66,6 +63,25 @@ internal sealed class VideoDownloader
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    /// <summary>The folder and the temporary file, or VideoPathNotWritable naming the folder; stale leftovers there go first.</summary>
+    private FileStream CreateTemporary(string folder, string temporary)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            PartialFiles.RemoveStale(folder, _log);
+            // Unbuffered (bufferSize 1): chunks are already large, and a full disk then fails the write itself, not a
+            // flush in Dispose that would hide the DiskFull error. Written in place on the reading thread: an async
+            // FileStream would hop to the thread pool twice per chunk, which costs most when the machine is busy.
+            return new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new VeoException(VeoErrorIds.VideoPathNotWritable, VeoErrorKind.WriteError,
+                $"Cannot write a file in '{folder}': {ex.Message} Give -Path a folder you can write to.", ex) { Target = folder };
         }
     }
 
@@ -157,7 +173,7 @@ internal sealed class VideoDownloader
 
             watchdog.Arrived(read);
             transfer.Inspect(buffer, read);
-            file.Write(buffer, 0, read);
+            OnDisk(() => file.Write(buffer, 0, read), file.Name);
             written += read;
             if (written > _http.Options.MaxDownloadBytes)
             {
@@ -168,7 +184,7 @@ internal sealed class VideoDownloader
         }
 
         transfer.Inspect(buffer, 0);
-        file.Flush();
+        OnDisk(file.Flush, file.Name);
         transfer.Report(written, total, final: true);
         if (total is long expected && written != expected)
         {
@@ -209,6 +225,21 @@ internal sealed class VideoDownloader
     /// <summary>A fault of the transfer or of what came back, worth another attempt.</summary>
     private static bool IsRetriable(Exception exception) =>
         exception is HttpRequestException or IOException or TimeoutException or TimeoutRejectedException or TransientStatusException or NotAVideoException;
+
+    /// <summary>A write to the file; a full disk is DiskFull, not a transfer fault to resume.</summary>
+    private static void OnDisk(Action write, string path)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException ex) when (PartialFiles.IsDiskFull(ex))
+        {
+            throw new VeoException(VeoErrorIds.DiskFull, VeoErrorKind.WriteError,
+                $"The disk holding '{Path.GetDirectoryName(path)}' is full ({ex.Message}); the partial download was removed. " +
+                "Free some space or give -Path a folder on another disk, then save again.", ex) { Target = path };
+        }
+    }
 
     private static void ThrowIfExists(string path, bool overwrite)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 using Veo.Client;
 using Veo.PowerShell.Infrastructure;
 
@@ -71,6 +72,9 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
 
+    /// <summary>The create request on its way, from just before it is sent until its answer is read.</summary>
+    private PreparedCreate? _sentCreate;
+
     protected abstract VeoMode Mode { get; }
 
     /// <summary>The images or video (and other settings) of this cmdlet's mode, added to the common request.</summary>
@@ -114,7 +118,16 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
         RunToCompletion(async cancellationToken =>
         {
-            VeoTask? task = await Client.CreateAsync(prepared, cancellationToken).ConfigureAwait(false);
+            VeoTask? task;
+            try
+            {
+                task = await Client.CreateAsync(prepared, cancellationToken, () => Volatile.Write(ref _sentCreate, prepared)).ConfigureAwait(false);
+            }
+            finally
+            {
+                Volatile.Write(ref _sentCreate, null);
+            }
+
             if (Wait)
             {
                 task = await WaitForAsync(task, TimeSpan.FromSeconds(TimeoutSeconds), cancellationToken).ConfigureAwait(false);
@@ -125,6 +138,18 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
                 Post(() => WriteObject(task));
             }
         });
+    }
+
+    /// <summary>
+    /// A create stopped after it was sent may have made a billed task: say so on the host, since the warning stream
+    /// closes with the pipeline (the ledger keeps it as a create without an answer, which Get-VeoTask reports).
+    /// </summary>
+    protected override void OnStopped()
+    {
+        if (Volatile.Read(ref _sentCreate) is PreparedCreate sent)
+        {
+            Host?.UI?.WriteWarningLine(Client.InterruptedCreate(sent));
+        }
     }
 
     private VideoRequest BuildCommonRequest() => new()

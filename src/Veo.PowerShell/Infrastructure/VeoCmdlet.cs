@@ -31,14 +31,34 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     public Uri? BaseUri { get; set; }
 
     private IReadOnlyList<LedgerEntry>? _ledgerEntries;
+    private IReadOnlyList<LedgerEntry>? _ledgerLines;
 
     /// <summary>The client, bound to this cmdlet's streams and recording created tasks in the user's ledger.</summary>
     protected VeoClient Client => _client ??= new VeoClient(null, this, Ledger);
 
     protected TaskLedger Ledger { get; } = TaskLedger.ForCurrentUser();
 
-    /// <summary>The ledger, read once per command (unreadable lines become warnings). Pipeline thread only.</summary>
-    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= Ledger.ReadAll(WriteWarning);
+    /// <summary>
+    /// The ledger, read once per command: each unusable line is a warning; a ledger that stays locked is one error and
+    /// reads as empty, so tasks given with their connection still go through. Pipeline thread only.
+    /// </summary>
+    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= LedgerLines.Where(e => !e.IsIntent).ToArray();
+
+    /// <summary>The ledger's tasks and its creates that never named a task (<see cref="TaskLedger.ReadWithUnanswered"/>), read once.</summary>
+    protected IReadOnlyList<LedgerEntry> LedgerLines => _ledgerLines ??= ReadLedger();
+
+    private IReadOnlyList<LedgerEntry> ReadLedger()
+    {
+        try
+        {
+            return Ledger.ReadWithUnanswered(WriteWarning);
+        }
+        catch (VeoException ex)
+        {
+            WriteError(ToErrorRecord(ex, Ledger.FilePath));
+            return Array.Empty<LedgerEntry>();
+        }
+    }
 
     /// <summary>The connection for a task known only by id: the ledger says which provider and address created it.</summary>
     protected (VeoConnection Connection, LedgerEntry? Known) ResolveById(string taskId)
@@ -61,8 +81,24 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
         return Resolve(task?.Provider, task?.BaseUri, task?.Connection.ApiKey);
     }
 
-    /// <summary>Explicit parameters, then what the task (or ledger) knew, then Connect-Veo's settings, then the environment.</summary>
+    /// <summary>
+    /// Explicit parameters, then what the task (or ledger) knew, then Connect-Veo's settings, then the environment. An
+    /// address that cannot be used (-BaseUri ftp://…) ends the command with InvalidBaseUri.
+    /// </summary>
     private VeoConnection Resolve(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
+    {
+        try
+        {
+            return ResolveUnchecked(knownProvider, knownBaseUri, knownKey);
+        }
+        catch (VeoException ex)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex, BaseUri));
+            throw;
+        }
+    }
+
+    private VeoConnection ResolveUnchecked(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
     {
         VeoProvider provider = Provider ?? knownProvider ?? VeoSession.DefaultProvider ?? VeoProvider.HighwayApi;
         bool knownMatches = knownProvider == provider && (BaseUri is null || BaseUri == knownBaseUri);
@@ -74,7 +110,7 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     }
 
     /// <summary>The ErrorRecord for a client error: its stable id, the matching category, and its target.</summary>
-    protected static ErrorRecord ToErrorRecord(VeoException exception, object? target = null) =>
+    protected internal static ErrorRecord ToErrorRecord(VeoException exception, object? target = null) =>
         new(exception, exception.ErrorId, (ErrorCategory)Enum.Parse(typeof(ErrorCategory), exception.Kind.ToString()), exception.Target ?? target);
 
     /// <summary>

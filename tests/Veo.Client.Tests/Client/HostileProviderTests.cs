@@ -1,222 +1,418 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Veo.Simulator;
 
 namespace Veo.Client.Tests.Client;
 
 /// <summary>
-/// Links and servers that answer in nasty ways: a download is the video or an error, and every wait and download
-/// ends by its deadline whatever the server does.
+/// Providers (and files) that answer in nasty ways: paid tasks stay on record, ids stay data, the key never comes back,
+/// and every unusable value is an error of its own that says what to fix. The fault matrix drives the answer faults
+/// per call; these are the cases it cannot express.
 /// </summary>
 public sealed class HostileProviderTests : IDisposable
 {
-    /// <summary>Far above any deadline in these tests, far below what the faults would take without one.</summary>
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+    private readonly TestImages _files = new();
 
-    private readonly TestImages _images = new();
+    public void Dispose() => _files.Dispose();
 
-    public void Dispose() => _images.Dispose();
-
-    private string Target => Path.Combine(_images.Folder, "out", "v.mp4");
-
-    private void AssertNothingKept() =>
-        Assert.Empty(Directory.Exists(Path.GetDirectoryName(Target)) ? Directory.GetFiles(Path.GetDirectoryName(Target)!) : Array.Empty<string>());
-
-    [Theory]
-    [InlineData("<!DOCTYPE html><html><body>Access denied</body></html>", "text/html", "<!DOCTYPE html>")]
-    [InlineData("{\"error\":\"quota exceeded\"}", "application/json", "quota exceeded")]
-    [InlineData("", "video/mp4", "an empty body")]
-    public async Task AnErrorPageSentAsTheVideoIsAnErrorQuotingItAndNothingIsKept(string body, string contentType, string quoted)
+    private VideoRequest Request(string prompt = "a fox") => new()
     {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.MaxRetries = 1);
-        VeoTask task = await provider.FinishedTaskAsync();
-        int statusReads = provider.StatusReads;
-        provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.WrongContent(body, contentType), times: 10);
+        Mode = VeoMode.FirstFrame,
+        Prompt = prompt,
+        Image = ImageInput.FromFile(_files.Png()),
+    };
 
-        VeoException error = await Assert.ThrowsAsync<VeoException>(() => provider.Client.DownloadAsync(task, 0, Target, false, null, default));
+    private TaskLedger NewLedger(TimeSpan? lockWait = null) =>
+        new(Path.Combine(_files.Folder, "home-" + Guid.NewGuid().ToString("N"))) { LockWait = lockWait ?? TimeSpan.FromSeconds(10) };
 
-        Assert.Equal(VeoErrorIds.DownloadNotAVideo, error.ErrorId);
-        Assert.True(error.Message.Contains(quoted, StringComparison.Ordinal), error.Message);
-        AssertNothingKept();
-        // Tried again on the same link, then once more on a renewed one.
-        Assert.Equal(statusReads + 1, provider.StatusReads);
-        Assert.Equal(4, provider.Downloads);
-    }
+    private static VeoClient ClientWith(SimulatedProvider provider, TaskLedger ledger) => new(provider.Client.Options, provider.Log, ledger);
 
     [Fact]
-    public async Task AnErrorPageOnceIsTriedAgainAndTheVideoSaved()
+    public async Task ACreatesIntentIsInTheLedgerBeforeItsAnswerAndAStoppedCreateStaysOnRecordWithAWarning()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
-        VeoTask task = await provider.FinishedTaskAsync();
-        provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.WrongContent("<html>busy</html>"));
+        TaskLedger ledger = NewLedger();
+        VeoClient client = ClientWith(provider, ledger);
+        provider.Server.State.Faults.Add(FaultTarget.Create, new Fault.Delay(TimeSpan.FromSeconds(30)));
+        using var stop = new CancellationTokenSource();
+        bool sent = false;
 
-        await provider.Client.DownloadAsync(task, 0, Target, false, null, default);
+        Task<VeoTask> create = client.CreateAsync(client.Prepare(provider.Connection, Request("stopped fox")), stop.Token, () => sent = true);
+        Assert.True(await provider.EventuallyAsync(() => ledger.ReadWithUnanswered().Count == 1), "no intent was written");
+        Assert.False(create.IsCompleted);
+        Assert.True(sent);
+        stop.Cancel();
 
-        Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(Target), 4, 4));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => create);
+        LedgerEntry unanswered = Assert.Single(ledger.ReadWithUnanswered());
+        Assert.Null(unanswered.TaskId);
+        Assert.Equal("stopped fox", unanswered.Prompt);
+        Assert.Empty(ledger.ReadAll());
+        Assert.True(provider.Log.Has("was stopped after it was sent: A task may have been created and billed"), provider.Log.All);
     }
 
     [Fact]
-    public async Task AResumeAnsweredFromTheWrongByteStartsOverAndTheFileIsWhole()
+    public async Task ACreatedTaskAnswersItsIntentAndARefusedCreateWithdrawsIt()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
-        VeoTask task = await provider.FinishedTaskAsync();
-        string whole = Path.Combine(_images.Folder, "whole.mp4");
-        await provider.Client.DownloadAsync(task, 0, whole, false, null, default);
-        provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.TruncatedBody(0.5));
-        provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.WrongRange());
+        TaskLedger ledger = NewLedger();
+        VeoClient client = ClientWith(provider, ledger);
 
-        await provider.Client.DownloadAsync(task, 0, Target, false, null, default);
+        VeoTask created = await client.CreateAsync(client.Prepare(provider.Connection, Request()), default);
+        provider.Server.State.Faults.Add(FaultTarget.Create, new Fault.HttpStatus(400));
+        await Assert.ThrowsAsync<VeoApiException>(() => client.CreateAsync(client.Prepare(provider.Connection, Request("refused")), default));
+        provider.Server.State.Faults.Add(FaultTarget.Create, new Fault.MalformedJson());
+        VeoException unreadable = await Assert.ThrowsAsync<VeoException>(() => client.CreateAsync(client.Prepare(provider.Connection, Request("unreadable")), default));
 
-        Assert.Equal(await File.ReadAllBytesAsync(whole), await File.ReadAllBytesAsync(Target));
-        Assert.True(provider.Log.Has("starting over"), provider.Log.All);
-    }
-
-    [Fact]
-    public async Task ATrickleIsBrokenNotIdleAndTheDownloadIsTriedAgain()
-    {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o =>
-        {
-            o.DownloadRateWindow = TimeSpan.FromSeconds(1);
-            o.DownloadMinBytesPerSecond = 1024;
-        });
-        VeoTask task = await provider.FinishedTaskAsync();
-        provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.Trickle(TimeSpan.FromMilliseconds(100)));
-
-        await provider.Client.DownloadAsync(task, 0, Target, false, null, default);
-
-        Assert.True(provider.Log.Has("bytes/s over"), provider.Log.All);
-        Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(Target), 4, 4));
-    }
-
-    [Fact]
-    public async Task ALinkThatStallsAfterItsHeadersIsBrokenAndTriedAgain()
-    {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.DownloadIdleTimeout = TimeSpan.FromMilliseconds(500));
-        VeoTask task = await provider.FinishedTaskAsync();
-        provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.StallAfterHeaders());
-
-        await provider.Client.DownloadAsync(task, 0, Target, false, null, default);
-
-        Assert.True(provider.Log.Has("no data for"), provider.Log.All);
+        Assert.Equal(VeoErrorIds.CreateOutcomeUnknown, unreadable.ErrorId);
+        IReadOnlyList<LedgerEntry> lines = ledger.ReadWithUnanswered();
+        Assert.Equal(new[] { created.TaskId, null }, lines.Select(e => e.TaskId));
+        Assert.Equal("unreadable", lines[1].Prompt);
+        Assert.Equal(created.TaskId, Assert.Single(ledger.ReadAll()).TaskId);
     }
 
     [Theory]
-    [InlineData("trickle")]
-    [InlineData("stall")]
-    [InlineData("slow answer")]
-    [InlineData("Retry-After past the deadline")]
-    public async Task ADownloadEndsByItsDeadlineWhateverTheServerDoes(string fault)
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("\u001b[2J")]
+    [InlineData("ok\nline")]
+    [InlineData("a lone surrogate")]
+    public async Task AnUnusableTaskIdIsRefusedBeforeAnythingIsSent(string given)
     {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o =>
+        // xunit cannot carry an unpaired surrogate in its test data.
+        string id = given == "a lone surrogate" ? "id\ud800" : given;
+        foreach (VeoProvider name in new[] { VeoProvider.HighwayApi, VeoProvider.AIHubMax, VeoProvider.Vtrix })
         {
-            o.MaxRetryAfter = TimeSpan.FromMinutes(5);
-            o.RequestTimeout = TimeSpan.FromMinutes(5);
-        });
-        VeoTask task = await provider.FinishedTaskAsync();
-        provider.Server.State.Faults.Add(FaultTarget.Download, fault switch
-        {
-            "trickle" => new Fault.Trickle(TimeSpan.FromMilliseconds(200)),
-            "stall" => new Fault.StallAfterHeaders(),
-            "slow answer" => new Fault.Delay(TimeSpan.FromMinutes(2)),
-            _ => new Fault.HttpStatus(503, "120"),
-        }, times: 100);
-        var watch = Stopwatch.StartNew();
+            await using SimulatedProvider provider = await SimulatedProvider.StartAsync(provider: name);
 
-        VeoException error = await Assert.ThrowsAsync<VeoException>(() =>
-            provider.Client.DownloadAsync(task, 0, Target, false, null, default, DateTimeOffset.UtcNow.AddSeconds(1)));
+            VeoException refused = await Assert.ThrowsAsync<VeoException>(() => provider.Client.GetTaskAsync(provider.Connection, id, default));
 
-        Assert.Equal(VeoErrorIds.DownloadTimedOut, error.ErrorId);
-        Assert.True(watch.Elapsed < Bound, $"took {watch.Elapsed}");
-        AssertNothingKept();
+            Assert.Equal(VeoErrorIds.InvalidTaskId, refused.ErrorId);
+            Assert.DoesNotContain("\u001b", refused.Message, StringComparison.Ordinal);
+            Assert.Empty(provider.Server.State.Requests);
+        }
     }
 
     [Fact]
-    public async Task DownloadRetriesDoNotMultiplyAcrossLayers()
+    public async Task AnOverLongTaskIdIsRefused()
     {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.MaxRetries = 3);
-        VeoTask task = await provider.FinishedTaskAsync();
-        provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.ConnectionReset(), times: 100);
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
 
-        VeoException error = await Assert.ThrowsAsync<VeoException>(() => provider.Client.DownloadAsync(task, 0, Target, false, null, default));
+        VeoException refused = await Assert.ThrowsAsync<VeoException>(() => provider.Client.GetTaskAsync(provider.Connection, new string('a', 129), default));
 
-        Assert.Equal(VeoErrorIds.DownloadIncomplete, error.ErrorId);
-        Assert.Contains("after 4 attempts", error.Message);
-        Assert.True(await provider.EventuallyAsync(() => provider.Downloads == 4));
-        await Task.Delay(200);
-        Assert.Equal(4, provider.Downloads);
+        Assert.Equal(VeoErrorIds.InvalidTaskId, refused.ErrorId);
+        Assert.Empty(provider.Server.State.Requests);
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ABodyPastTheSizeCapStopsAndTheTemporaryFileGoes(bool announced)
+    [InlineData(VeoProvider.AIHubMax, "/v1/tasks/a%2F..%2Fb%3Fx%23y")]
+    [InlineData(VeoProvider.Vtrix, "/model/v1/generation/task/a%2F..%2Fb%3Fx%23y")]
+    [InlineData(VeoProvider.HighwayApi, "/v3/async/task-result?task_id=a%2F..%2Fb%3Fx%23y")]
+    public async Task AnIdIsEscapedAsOnePathSegment(VeoProvider name, string expectedPath)
     {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.MaxDownloadBytes = announced ? 1000 : 1 << 20);
-        VeoTask task = await provider.FinishedTaskAsync();
-        if (!announced)
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(provider: name);
+
+        VeoException notFound = await Assert.ThrowsAsync<VeoApiException>(() => provider.Client.GetTaskAsync(provider.Connection, "a/../b?x#y", default));
+
+        Assert.Equal(VeoErrorIds.TaskNotFound, notFound.ErrorId);
+        Assert.Equal(expectedPath, Assert.Single(provider.Server.State.Requests).PathAndQuery);
+    }
+
+    [Fact]
+    public async Task ATaskClaimingThreeHundredVideosKeepsTheFourARequestCanMake()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        VeoTask task = await provider.CreateAsync(Request());
+        string videos = string.Join(", ", Enumerable.Range(1, 300).Select(n => $"{{\"video_url\": \"https://example.com/{n}.mp4\"}}"));
+        provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.Answer(200,
+            $"{{\"task\": {{\"task_id\": \"{task.TaskId}\", \"status\": \"TASK_STATUS_SUCCEED\"}}, \"videos\": [{videos}]}}"));
+
+        VeoTask read = await provider.Client.RefreshAsync(task, default);
+
+        Assert.Equal(VeoTaskStatus.Succeeded, read.Status);
+        Assert.Equal(new[] { "/1.mp4", "/2.mp4", "/3.mp4", "/4.mp4" }, read.Videos.Select(v => v.Uri.AbsolutePath));
+        Assert.True(provider.Log.Has("lists 300 videos"), provider.Log.All);
+    }
+
+    [Fact]
+    public async Task AKeyEchoedInAFailedTasksReasonIsMasked()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        VeoTask task = await provider.CreateAsync(Request());
+        provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.Answer(200,
+            $"{{\"task\": {{\"task_id\": \"{task.TaskId}\", \"status\": \"TASK_STATUS_FAILED\", \"reason\": \"denied for {Fault.Answer.EchoedAuthorization}\"}}}}"));
+
+        VeoTask read = await provider.Client.RefreshAsync(task, default);
+
+        Assert.Equal(VeoTaskStatus.Failed, read.Status);
+        Assert.Equal("denied for Bearer ********", read.ErrorMessage);
+        Assert.DoesNotContain(SimulatedProvider.Key, provider.Log.All, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://example.com/v.mp4")]
+    [InlineData("data:video/mp4;base64,AAAA")]
+    public async Task AVideoLinkThatIsNotHttpIsNeitherFetchedNorPassedOn(string link)
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        VeoTask task = await provider.CreateAsync(Request());
+        provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.Answer(200,
+            $"{{\"task\": {{\"task_id\": \"{task.TaskId}\", \"status\": \"TASK_STATUS_SUCCEED\"}}, \"videos\": [{{\"video_url\": \"{link}\"}}]}}"));
+        VeoTask read = await provider.Client.RefreshAsync(task, default);
+        string path = Path.Combine(_files.Folder, "linked.mp4");
+
+        VeoException download = await Assert.ThrowsAsync<VeoException>(() => provider.Client.DownloadAsync(read, 0, path, false, null, default));
+        VeoException extend = Assert.Throws<VeoException>(() => provider.Client.Prepare(provider.Connection, new VideoRequest
         {
-            provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.EndlessBody());
+            Mode = VeoMode.Extend,
+            Prompt = "go on",
+            Video = VideoInput.FromTask(read),
+        }));
+
+        Assert.Equal(VeoErrorIds.UnsupportedVideoLink, download.ErrorId);
+        Assert.Equal(VeoErrorIds.UnsupportedVideoLink, extend.ErrorId);
+        Assert.False(File.Exists(path));
+        Assert.Equal(1, provider.Creates);
+    }
+
+    [Theory]
+    [InlineData("ftp://example.com/")]
+    [InlineData("file:///tmp/")]
+    [InlineData("api/v3")]
+    public void ABaseAddressThatIsNotHttpIsInvalidBaseUri(string address)
+    {
+        VeoException refused = Assert.Throws<VeoException>(() =>
+            VeoConnections.Create(VeoProvider.HighwayApi, new Uri(address, UriKind.RelativeOrAbsolute), ApiKey.FromPlainText("k", "test")));
+
+        Assert.Equal(VeoErrorIds.InvalidBaseUri, refused.ErrorId);
+        Assert.Contains("https://api.highwayapi.ai/", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sim-key\r\n", VeoErrorIds.InvalidApiKey)]
+    [InlineData("sim\nkey", VeoErrorIds.InvalidApiKey)]
+    [InlineData("", VeoErrorIds.NoApiKey)]
+    [InlineData("   ", VeoErrorIds.NoApiKey)]
+    public async Task AKeyThatCannotBeSentIsRefusedBeforeAnythingIsSent(string key, string errorId)
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+
+        VeoException refused = await Assert.ThrowsAsync<VeoException>(() => provider.CreateAsync(Request(), provider.ConnectionWithKey(key)));
+
+        Assert.Equal(errorId, refused.ErrorId);
+        Assert.Empty(provider.Server.State.Requests);
+    }
+
+    [Fact]
+    public async Task AFolderGivenAsAnImageIsInputIsAFolder()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        var request = new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromFile(_files.Folder) };
+
+        VeoException refused = Assert.Throws<VeoException>(() => provider.Client.Prepare(provider.Connection, request));
+
+        Assert.Equal(VeoErrorIds.InputIsAFolder, refused.ErrorId);
+        Assert.Contains(_files.Folder, refused.Message, StringComparison.Ordinal);
+        Assert.Empty(provider.Server.State.Requests);
+    }
+
+    [Fact]
+    public async Task AByteOrderMarkInsideAPromptNeverReachesTheProvider()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+
+        VeoTask task = await provider.CreateAsync(Request("a \uFEFFfox\uFEFF"));
+
+        Assert.Equal("a fox", task.Prompt);
+        string body = provider.Server.State.Requests.Single(r => r.Method == "POST").Body!;
+        using var sent = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal("a fox", sent.RootElement.GetProperty("prompt").GetString());
+    }
+
+    [Fact]
+    public async Task ALongFileNameDoesNotOverflowTheTemporaryName()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        VeoTask done = await provider.Client.WaitAsync(await provider.CreateAsync(Request()), TimeSpan.FromSeconds(10), null, default);
+        string path = Path.Combine(_files.Folder, new string('v', 240) + ".mp4");
+
+        await provider.Client.DownloadAsync(done, 0, path, false, null, default);
+
+        Assert.True(new FileInfo(path).Length > 100);
+        Assert.Empty(Directory.GetFiles(_files.Folder, "*.partial"));
+    }
+
+    [Fact]
+    public async Task OldPartialFilesOfAKilledDownloadAreRemovedByTheNextSaveIntoTheFolder()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        VeoTask done = await provider.Client.WaitAsync(await provider.CreateAsync(Request()), TimeSpan.FromSeconds(10), null, default);
+        string folder = Directory.CreateDirectory(Path.Combine(_files.Folder, "videos")).FullName;
+        string oldNew = Leftover(folder, $".veo-{Guid.NewGuid():N}.partial", TimeSpan.FromHours(2));
+        string oldOld = Leftover(folder, $".task.mp4.{Guid.NewGuid():N}.partial", TimeSpan.FromDays(3));
+        string fresh = Leftover(folder, $".veo-{Guid.NewGuid():N}.partial", TimeSpan.Zero);
+        string someoneElses = Leftover(folder, ".notes.partial", TimeSpan.FromDays(3));
+
+        await provider.Client.DownloadAsync(done, 0, Path.Combine(folder, "a.mp4"), false, null, default);
+
+        Assert.False(File.Exists(oldNew));
+        Assert.False(File.Exists(oldOld));
+        Assert.True(File.Exists(fresh), "a download in progress elsewhere keeps its file");
+        Assert.True(File.Exists(someoneElses), "files this module did not name are kept");
+    }
+
+    [FactWithFullDevice]
+    public void AFullDiskIsRecognisedFromTheErrorTheSystemGives()
+    {
+        IOException full = Assert.Throws<IOException>(() =>
+        {
+            using var device = new FileStream("/dev/full", FileMode.Open, FileAccess.Write);
+            device.Write(new byte[16]);
+            device.Flush();
+        });
+
+        Assert.True(PartialFiles.IsDiskFull(full), $"{full.HResult}: {full.Message}");
+        Assert.False(PartialFiles.IsDiskFull(new IOException("connection reset")));
+    }
+
+    [FactAsRootOnLinux]
+    public async Task ADownloadOntoAFullDiskIsDiskFullAndLeavesNothing()
+    {
+        string mount = Directory.CreateDirectory(Path.Combine(_files.Folder, "small-disk")).FullName;
+        Assert.True(Run("mount", $"-t tmpfs -o size=4k tmpfs {mount}"), "could not mount a 4 KB tmpfs");
+        try
+        {
+            await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+            VeoTask done = await provider.Client.WaitAsync(await provider.CreateAsync(Request()), TimeSpan.FromSeconds(10), null, default);
+            string path = Path.Combine(mount, "big.mp4");
+
+            VeoException full = await Assert.ThrowsAsync<VeoException>(() => provider.Client.DownloadAsync(done, 0, path, false, null, default));
+
+            Assert.Equal(VeoErrorIds.DiskFull, full.ErrorId);
+            Assert.Contains("Free some space", full.Message, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(mount));
+            Assert.Equal(1, provider.Downloads);
+        }
+        finally
+        {
+            Run("umount", mount);
+        }
+    }
+
+    [Fact]
+    public async Task AFolderThatCannotBeWrittenIsVideoPathNotWritable()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        VeoTask done = await provider.Client.WaitAsync(await provider.CreateAsync(Request()), TimeSpan.FromSeconds(10), null, default);
+        string blocker = _files.Png("blocker.png");
+
+        VeoException refused = await Assert.ThrowsAsync<VeoException>(() =>
+            provider.Client.DownloadAsync(done, 0, Path.Combine(blocker, "a.mp4"), false, null, default));
+
+        Assert.Equal(VeoErrorIds.VideoPathNotWritable, refused.ErrorId);
+        Assert.Contains(blocker, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EachUnusableLedgerLineIsOneWarningAndTheOthersAreRead()
+    {
+        TaskLedger ledger = NewLedger();
+        ledger.Append(Entry("first", "https://api.highwayapi.ai/"));
+        ledger.Append(Entry("relative", "v3/async"));
+        ledger.Append(Entry("file", "file:///etc/"));
+        ledger.Append(Entry("..", "https://api.highwayapi.ai/"));
+        ledger.Append(Entry("last", "https://api.highwayapi.ai/"));
+        var warnings = new List<string>();
+
+        IReadOnlyList<LedgerEntry> entries = ledger.ReadAll(warnings.Add);
+
+        Assert.Equal(new[] { "first", "last" }, entries.Select(e => e.TaskId));
+        Assert.Equal(3, warnings.Count);
+        Assert.Contains("Line 2", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("relative address", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("file:", warnings[1], StringComparison.Ordinal);
+        Assert.Contains("task id", warnings[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALockedLedgerIsWaitedForThenReportedAsLedgerLocked()
+    {
+        TaskLedger ledger = NewLedger(TimeSpan.FromMilliseconds(300));
+        ledger.Append(Entry("held", "https://api.highwayapi.ai/"));
+        using (new FileStream(ledger.FilePath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            VeoException locked = Assert.Throws<VeoException>(() => ledger.ReadAll());
+            Assert.Equal(VeoErrorIds.LedgerLocked, locked.ErrorId);
+            Assert.Contains(ledger.FilePath, locked.Message, StringComparison.Ordinal);
         }
 
-        VeoException error = await Assert.ThrowsAsync<VeoException>(() => provider.Client.DownloadAsync(task, 0, Target, false, null, default));
+        TaskLedger patient = new(ledger.Folder) { LockWait = TimeSpan.FromSeconds(30) };
+        var holder = new FileStream(ledger.FilePath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        Task release = Task.Run(async () =>
+        {
+            await Task.Delay(300);
+            holder.Dispose();
+        });
+        var waited = Stopwatch.StartNew();
 
-        Assert.Equal(VeoErrorIds.DownloadTooLarge, error.ErrorId);
-        AssertNothingKept();
-        Assert.True(await provider.EventuallyAsync(() => provider.Downloads == 1));
+        Assert.Equal("held", Assert.Single(patient.ReadAll()).TaskId);
+        Assert.True(waited.ElapsedMilliseconds >= 200, "the read should have waited for the lock");
+        await release;
     }
 
-    [Fact]
-    public async Task ARetryAfterPastTheDeadlineEndsTheWaitAtTheDeadline()
+    private static LedgerEntry Entry(string id, string baseUri) =>
+        new(id, VeoProvider.HighwayApi, new Uri(baseUri, UriKind.RelativeOrAbsolute), "m", VeoMode.Text, "p", DateTimeOffset.UtcNow);
+
+    private static string Leftover(string folder, string name, TimeSpan age)
     {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.MaxRetryAfter = TimeSpan.FromMinutes(5));
-        VeoTask task = await provider.CreateAsync(SimulatedProvider.UrlFrame());
-        provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.HttpStatus(503, "20"), times: 100);
-        var watch = Stopwatch.StartNew();
-
-        VeoException error = await Assert.ThrowsAsync<VeoException>(() => provider.Client.WaitAsync(task, TimeSpan.FromSeconds(1), null, default));
-
-        Assert.Equal(VeoErrorIds.WaitTimedOut, error.ErrorId);
-        Assert.Same(task.TaskId, ((VeoTask)error.Target!).TaskId);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
+        string path = Path.Combine(folder, name);
+        File.WriteAllText(path, "partial");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+        return path;
     }
 
-    [Fact]
-    public async Task AStatusAnswerThatStallsEndsTheWaitAtTheDeadline()
+    private static bool Run(string command, string arguments)
     {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.RequestTimeout = TimeSpan.FromMinutes(5));
-        VeoTask task = await provider.CreateAsync(SimulatedProvider.UrlFrame());
-        provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.Delay(TimeSpan.FromMinutes(2)), times: 100);
-        var watch = Stopwatch.StartNew();
-
-        VeoException error = await Assert.ThrowsAsync<VeoException>(() => provider.Client.WaitAsync(task, TimeSpan.FromSeconds(1), null, default));
-
-        Assert.Equal(VeoErrorIds.WaitTimedOut, error.ErrorId);
-        Assert.True(watch.Elapsed < Bound, $"took {watch.Elapsed}");
+        try
+        {
+            using Process process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
+}
 
-    [Theory]
-    [InlineData("stall")]
-    [InlineData("trickle")]
-    public async Task AVtrixImageUrlThatStallsAfterItsHeadersIsRefusedBeforeTheCreate(string fault)
+/// <summary>A fact that needs /dev/full (Linux), whose writes always fail with "no space left on device".</summary>
+public sealed class FactWithFullDeviceAttribute : FactAttribute
+{
+    public FactWithFullDeviceAttribute()
     {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(
-            o =>
-            {
-                o.DownloadIdleTimeout = TimeSpan.FromMilliseconds(500);
-                o.DownloadRateWindow = TimeSpan.FromSeconds(1);
-            },
-            VeoProvider.Vtrix);
-        Uri url = await provider.HostFileAsync(_images.Png("remote.png", 5, extra: 4000));
-        provider.Server.State.Faults.Add(FaultTarget.File, fault == "stall" ? new Fault.StallAfterHeaders() : new Fault.Trickle(TimeSpan.FromMilliseconds(100)));
-        var watch = Stopwatch.StartNew();
+        if (!File.Exists("/dev/full"))
+        {
+            Skip = "needs /dev/full";
+        }
+    }
+}
 
-        VeoException error = await Assert.ThrowsAsync<VeoException>(() =>
-            provider.CreateAsync(new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(url) }));
-
-        Assert.Equal(VeoErrorIds.ImageUrlUnavailable, error.ErrorId);
-        Assert.Equal(0, provider.Creates);
-        Assert.True(watch.Elapsed < Bound, $"took {watch.Elapsed}");
+/// <summary>A fact that mounts a tiny tmpfs, which needs root on Linux.</summary>
+public sealed class FactAsRootOnLinuxAttribute : FactAttribute
+{
+    public FactAsRootOnLinuxAttribute()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            Skip = "needs root on Linux to mount a small tmpfs";
+        }
     }
 }
