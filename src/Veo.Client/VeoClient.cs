@@ -125,10 +125,21 @@ public sealed class VeoClient
         exception.ErrorId == VeoErrorIds.ConnectionFailed || exception is VeoApiException { StatusCode: < 500 };
 
     /// <summary>Reads a task by id; what the ledger knows of it (model, mode, prompt, creation time) is kept.</summary>
-    public Task<VeoTask> GetTaskAsync(VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null)
+    /// <param name="timeout">When given, the read ends with WaitTimedOut after this long, whatever the server does (it is the start of a wait).</param>
+    public async Task<VeoTask> GetTaskAsync(
+        VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null, TimeSpan? timeout = null)
     {
         var details = new TaskDetails(known?.Model, known?.Mode, known?.Prompt, known?.CreatedAt);
-        return ReadAsync(new VeoTask(connection, taskId, details, TaskState.Created(DateTimeOffset.MinValue)), cancellationToken);
+        var unread = new VeoTask(connection, taskId, details, TaskState.Created(DateTimeOffset.MinValue));
+        using var bound = new DeadlineScope(DateTimeOffset.UtcNow + timeout, cancellationToken);
+        try
+        {
+            return await ReadAsync(unread, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (bound.HasExpired && ex is OperationCanceledException or VeoException { Kind: VeoErrorKind.OperationTimeout })
+        {
+            throw WaitTimedOut(unread, timeout!.Value, ex);
+        }
     }
 
     /// <summary>Reads the task's current state; what was known from its creation is kept.</summary>

@@ -109,7 +109,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             await _gate!.WaitAsync(token).ConfigureAwait(false);
             try
             {
-                VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known).ConfigureAwait(false);
+                VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known, deadline - DateTimeOffset.UtcNow).ConfigureAwait(false);
                 VeoTask? done = current.IsFinished && current.Status == VeoTaskStatus.Succeeded
                     ? current
                     : await WaitForAsync(current, deadline - DateTimeOffset.UtcNow, token).ConfigureAwait(false);

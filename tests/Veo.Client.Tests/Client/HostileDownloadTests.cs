@@ -178,7 +178,7 @@ public sealed class HostileDownloadTests : IDisposable
         VeoException error = await Assert.ThrowsAsync<VeoException>(() => provider.Client.WaitAsync(task, TimeSpan.FromSeconds(1), null, default));
 
         Assert.Equal(VeoErrorIds.WaitTimedOut, error.ErrorId);
-        Assert.Same(task.TaskId, ((VeoTask)error.Target!).TaskId);
+        Assert.Equal(task.TaskId, ((VeoTask)error.Target!).TaskId);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
     }
 
@@ -193,6 +193,22 @@ public sealed class HostileDownloadTests : IDisposable
         VeoException error = await Assert.ThrowsAsync<VeoException>(() => provider.Client.WaitAsync(task, TimeSpan.FromSeconds(1), null, default));
 
         Assert.Equal(VeoErrorIds.WaitTimedOut, error.ErrorId);
+        Assert.True(watch.Elapsed < Bound, $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task AFirstReadByIdThatNeverAnswersEndsAtTheWaitsDeadline()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.RequestTimeout = TimeSpan.FromMinutes(5));
+        VeoTask task = await provider.CreateAsync(SimulatedProvider.UrlFrame());
+        provider.Server.State.Faults.Add(FaultTarget.Status, new Fault.Delay(TimeSpan.FromMinutes(2)));
+        var watch = Stopwatch.StartNew();
+
+        VeoException error = await Assert.ThrowsAsync<VeoException>(() =>
+            provider.Client.GetTaskAsync(provider.Connection, task.TaskId, default, timeout: TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(VeoErrorIds.WaitTimedOut, error.ErrorId);
+        Assert.Equal(task.TaskId, ((VeoTask)error.Target!).TaskId);
         Assert.True(watch.Elapsed < Bound, $"took {watch.Elapsed}");
     }
 
