@@ -706,6 +706,18 @@ Describe 'Wait-VeoTask' {
 }
 
 Describe 'Save-VeoVideo' {
+    It 'bounds waiting and downloading by -TimeoutSeconds, whatever the link does' {
+        $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -Wait
+        $folder = Join-Path $TestDrive 'trickled'
+        # One byte a second: without a bound on the whole run, this download would take hours.
+        Invoke-VeoSimulatorControl -Simulator $sim -Path faults -Method Post -Body @{ target = 'Download'; kind = 'trickle'; delayMs = 1000 }
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $task | Save-VeoVideo -Path $folder -TimeoutSeconds 3 -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'DownloadTimedOut,*'
+        Get-ChildItem $folder -Force -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
     It 'saves the video of New | Wait | Save as an MP4 and emits its FileInfo' {
         $file = New-VeoFrameVideo -Prompt 'a fox' -Image $first -LastImage $last | Wait-VeoTask | Save-VeoVideo -Path $TestDrive
         $file | Should -BeOfType ([IO.FileInfo])

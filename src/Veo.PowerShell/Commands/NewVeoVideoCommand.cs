@@ -168,7 +168,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
             if (Wait)
             {
-                task = await WaitForAsync(task, TimeoutSeconds, cancellationToken).ConfigureAwait(false);
+                task = await WaitForAsync(task, TimeSpan.FromSeconds(TimeoutSeconds), cancellationToken).ConfigureAwait(false);
             }
 
             if (task is not null)

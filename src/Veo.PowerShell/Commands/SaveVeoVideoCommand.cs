@@ -54,7 +54,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>How long to wait for an unfinished task, in seconds.</summary>
+    /// <summary>How long each task may take, waiting and downloading together, in seconds.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
@@ -107,18 +107,19 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
 
         var slot = new OutputSlot(++_lastActivityId);
         _slots.Enqueue(slot);
+        DateTimeOffset deadline = DateTimeOffset.UtcNow.AddSeconds(TimeoutSeconds);
         Start(async token =>
         {
             await _gate!.WaitAsync(token).ConfigureAwait(false);
             try
             {
-                VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known).ConfigureAwait(false);
+                VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known, deadline - DateTimeOffset.UtcNow).ConfigureAwait(false);
                 VeoTask? done = current.IsFinished && current.Status == VeoTaskStatus.Succeeded
                     ? current
-                    : await WaitForAsync(current, TimeoutSeconds, token).ConfigureAwait(false);
+                    : await WaitForAsync(current, deadline - DateTimeOffset.UtcNow, token).ConfigureAwait(false);
                 if (done is not null)
                 {
-                    await DownloadAllAsync(done, target, slot, token).ConfigureAwait(false);
+                    await DownloadAllAsync(done, target, slot, deadline, token).ConfigureAwait(false);
                 }
             }
             finally
@@ -145,7 +146,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         }
     }
 
-    private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, CancellationToken token)
+    private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, DateTimeOffset deadline, CancellationToken token)
     {
         if (task.Videos.Count == 0)
         {
@@ -165,7 +166,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
                     WriteProgress(new ProgressRecord(slot.ActivityId, activity, DescribeBytes(done, total))
                     {
                         PercentComplete = total is long all && all > 0 ? (int)(done * 100 / all) : -1,
-                    })), token).ConfigureAwait(false);
+                    })), token, deadline).ConfigureAwait(false);
                 Post(() => WriteProgress(new ProgressRecord(slot.ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed }));
                 slot.Output.Enqueue(() => WriteObject(new FileInfo(path)));
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Veo.Client;
 using Veo.PowerShell.Infrastructure;
@@ -41,7 +42,7 @@ public sealed class WaitVeoTaskCommand : VeoCmdlet
             foreach (VeoTask task in Task)
             {
                 VeoTask target = task.WithConnection(ResolveConnection(task));
-                Start(token => WaitAndEmitAsync(target, token));
+                Start(token => WaitAndEmitAsync(target, TimeSpan.FromSeconds(TimeoutSeconds), token));
             }
         }
         else
@@ -51,8 +52,10 @@ public sealed class WaitVeoTaskCommand : VeoCmdlet
                 (VeoConnection connection, LedgerEntry? known) = ResolveById(id);
                 Start(async token =>
                 {
-                    VeoTask start = await Client.GetTaskAsync(connection, id, token, known).ConfigureAwait(false);
-                    await WaitAndEmitAsync(start, token).ConfigureAwait(false);
+                    // The first read counts as part of the wait: -TimeoutSeconds bounds both.
+                    DateTimeOffset deadline = DateTimeOffset.UtcNow.AddSeconds(TimeoutSeconds);
+                    VeoTask start = await Client.GetTaskAsync(connection, id, token, known, TimeSpan.FromSeconds(TimeoutSeconds)).ConfigureAwait(false);
+                    await WaitAndEmitAsync(start, deadline - DateTimeOffset.UtcNow, token).ConfigureAwait(false);
                 });
             }
         }
@@ -62,9 +65,9 @@ public sealed class WaitVeoTaskCommand : VeoCmdlet
 
     protected override void EndProcessing() => DrainUntilIdle();
 
-    private async System.Threading.Tasks.Task WaitAndEmitAsync(VeoTask task, System.Threading.CancellationToken token)
+    private async System.Threading.Tasks.Task WaitAndEmitAsync(VeoTask task, TimeSpan timeout, System.Threading.CancellationToken token)
     {
-        VeoTask? done = await WaitForAsync(task, TimeoutSeconds, token).ConfigureAwait(false);
+        VeoTask? done = await WaitForAsync(task, timeout, token).ConfigureAwait(false);
         if (done is not null)
         {
             Post(() => WriteObject(done));

@@ -129,13 +129,13 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     /// Waits for a task, showing progress. Returns the succeeded task, or null after writing the failure (TaskFailed,
     /// WaitTimedOut with the latest task as target, or the error that stopped polling).
     /// </summary>
-    protected async Task<VeoTask?> WaitForAsync(VeoTask task, int timeoutSeconds, CancellationToken cancellationToken)
+    protected async Task<VeoTask?> WaitForAsync(VeoTask task, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Post(() => WriteProgress(WaitProgress.Started(task)));
         VeoTask latest = task;
         try
         {
-            latest = await Client.WaitAsync(task, TimeSpan.FromSeconds(timeoutSeconds), update =>
+            latest = await Client.WaitAsync(task, timeout, update =>
             {
                 latest = update;
                 Post(() => WriteProgress(WaitProgress.Updated(update)));
