@@ -80,6 +80,8 @@ public static class VeoConnections
         return new VeoConnection(provider, baseUri ?? info.DefaultBaseUri, apiKey ?? FromEnvironment(info));
     }
 
+    public static Uri DefaultBaseUri(VeoProvider provider) => ProviderRegistry.Get(provider).DefaultBaseUri;
+
     public static IReadOnlyList<string> KeyVariables(VeoProvider provider) => ProviderRegistry.Get(provider).KeyVariables;
 
     private static ApiKey? FromEnvironment(ProviderInfo info)

@@ -21,8 +21,8 @@ public sealed class ValidateModelAttribute : ValidateArgumentsAttribute
         }
     }
 
-    /// <summary>The tier a -Model value names (nothing names the default, Fast), or null when it is a model id.</summary>
-    public static VeoTier? TierOf(string? value) => string.IsNullOrEmpty(value) ? VeoTier.Fast :
+    /// <summary>The tier a -Model value names (nothing names the default tier), or null when it is a model id.</summary>
+    public static VeoTier? TierOf(string? value) => string.IsNullOrEmpty(value) ? Commands.NewVeoVideoCommand.DefaultTier :
         Enum.GetNames(typeof(VeoTier)).FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase)) is string name
             ? (VeoTier)Enum.Parse(typeof(VeoTier), name)
             : null;
