@@ -16,6 +16,9 @@ public sealed class VeoClient
     private readonly IVeoLog _log;
     private readonly UploadCache _uploads = new();
 
+    /// <summary>The most videos one request can ask for; a provider claiming more is not believed.</summary>
+    private const int MaxVideosPerTask = 4;
+
     private readonly TaskLedger? _ledger;
 
     /// <param name="ledger">Where created tasks are recorded; null records nothing.</param>
@@ -44,39 +47,104 @@ public sealed class VeoClient
         VideoRequest checkedRequest = RequestRules.Apply(model, request);
         foreach (MediaInput local in checkedRequest.AllMedia().Where(m => m.FilePath is not null))
         {
-            local.Inspect();
+            local.Load();
         }
 
         return new PreparedCreate(connection, model, checkedRequest);
     }
 
-    /// <summary>Sends the create request, once.</summary>
-    public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the create request, once. Its intent is in the ledger before it is sent, so a create that is interrupted
+    /// or answered unreadably stays on record as one that may have made a task; <paramref name="sending"/> is called
+    /// just before the request goes out.
+    /// </summary>
+    public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken, Action? sending = null)
     {
         VideoRequest request = await prepared.Protocol.ResolveMediaAsync(
             new ProviderCall(_http, prepared.Connection, _log, _uploads), prepared.Request, cancellationToken).ConfigureAwait(false);
-        ArraySegment<byte> body = prepared.BuildBody(request);
-        _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Count:N0} bytes of JSON).");
+        StreamedJsonBody body = prepared.BuildBody(request);
+        _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Length:N0} bytes of JSON).");
         if (_log.IsDebugEnabled)
         {
             _log.Debug($"Request body: {prepared.Preview}");
         }
 
-        JsonElement answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        CreatedTask created = prepared.Protocol.ReadCreated(answer, now);
-        var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, now);
+        var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, DateTimeOffset.UtcNow);
+        string intent = Guid.NewGuid().ToString("N");
+        WriteToLedger(ledger => ledger.RecordIntent(intent, prepared.Connection, details), "The create request about to be sent");
+        sending?.Invoke();
+        JsonElement answer;
+        try
+        {
+            answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _log.Warning(InterruptedCreate(prepared));
+            throw;
+        }
+        catch (VeoException ex) when (NothingWasCreated(ex))
+        {
+            WriteToLedger(ledger => ledger.RecordNotCreated(intent, prepared.Connection, details), "The refused create request");
+            throw;
+        }
+
+        CreatedTask created = ReadCreatedTask(prepared.Connection, answer, DateTimeOffset.UtcNow);
         _log.Verbose($"Created task {created.TaskId}.");
         var task = new VeoTask(prepared.Connection, created.TaskId, details, created.State.After(null, Options.NoVideoGrace));
-        RecordInLedger(task);
+        WriteToLedger(ledger => ledger.Record(task, intent), $"Task {created.TaskId} was created but");
         return task;
     }
 
+    /// <summary>What to tell a user who stopped a create that may already be at the provider.</summary>
+    public string InterruptedCreate(PreparedCreate prepared) =>
+        $"The create request to {prepared.Connection.Provider} ({prepared.Model.ModelId}) was stopped after it was sent: {VeoHttp.UnknownFate}" +
+        (_ledger is null ? string.Empty : $" The task ledger {_ledger.FilePath} records it as a create without an answer.");
+
+    /// <summary>
+    /// The created task, as the create answer names it. A success answer without a usable id means a task probably
+    /// exists that cannot be named: that is CreateOutcomeUnknown, never a plain bad answer.
+    /// </summary>
+    private static CreatedTask ReadCreatedTask(VeoConnection connection, JsonElement answer, DateTimeOffset now)
+    {
+        string? problem;
+        CreatedTask? created = null;
+        try
+        {
+            created = connection.Info.Protocol.ReadCreated(answer, now);
+            problem = TaskIds.Problem(created.TaskId) is string bad ? $"its task id '{TaskIds.Printable(created.TaskId)}' is unusable: {bad}" : null;
+        }
+        catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.InvalidProviderResponse)
+        {
+            problem = ex.Message;
+        }
+
+        return problem is null
+            ? created!
+            : throw new VeoException(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.InvalidResult,
+                $"{connection.Provider} accepted the create request but its answer names no task ({problem}; answer: {Json.Excerpt(answer.GetRawText()) ?? "(empty)"}). {VeoHttp.UnknownFate}");
+    }
+
+    /// <summary>An answer that says the provider refused the request (4xx), or a connection that never reached it.</summary>
+    private static bool NothingWasCreated(VeoException exception) =>
+        exception.ErrorId == VeoErrorIds.ConnectionFailed || exception is VeoApiException { StatusCode: < 500 };
+
     /// <summary>Reads a task by id; what the ledger knows of it (model, mode, prompt, creation time) is kept.</summary>
-    public Task<VeoTask> GetTaskAsync(VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null)
+    /// <param name="timeout">When given, the read ends with WaitTimedOut after this long, whatever the server does (it is the start of a wait).</param>
+    public async Task<VeoTask> GetTaskAsync(
+        VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null, TimeSpan? timeout = null)
     {
         var details = new TaskDetails(known?.Model, known?.Mode, known?.Prompt, known?.CreatedAt);
-        return ReadAsync(new VeoTask(connection, taskId, details, TaskState.Created(DateTimeOffset.MinValue)), cancellationToken);
+        var unread = new VeoTask(connection, taskId, details, TaskState.Created(DateTimeOffset.MinValue));
+        using var bound = new DeadlineScope(DateTimeOffset.UtcNow + timeout, cancellationToken);
+        try
+        {
+            return await ReadAsync(unread, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (bound.HasExpired && ex is OperationCanceledException or VeoException { Kind: VeoErrorKind.OperationTimeout })
+        {
+            throw WaitTimedOut(unread, timeout!.Value, ex);
+        }
     }
 
     /// <summary>Reads the task's current state; what was known from its creation is kept.</summary>
@@ -90,6 +158,32 @@ public sealed class VeoClient
     {
         DateTimeOffset? deadline = timeout is TimeSpan limit ? DateTimeOffset.UtcNow + limit : null;
         VeoTask current = task;
+        using var bound = new DeadlineScope(deadline, cancellationToken);
+        try
+        {
+            return await PollUntilFinishedAsync(task, deadline, timeout, update =>
+            {
+                current = update;
+                onUpdate?.Invoke(update);
+            }, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (bound.HasExpired && ex is OperationCanceledException or VeoException { Kind: VeoErrorKind.OperationTimeout })
+        {
+            // The deadline also cuts short a request in flight or a Retry-After that reaches past it.
+            throw WaitTimedOut(current, timeout!.Value, ex);
+        }
+    }
+
+    private static VeoException WaitTimedOut(VeoTask current, TimeSpan timeout, Exception? cause = null) =>
+        new(VeoErrorIds.WaitTimedOut, VeoErrorKind.OperationTimeout,
+            $"Task {current.TaskId} is still {current.Status} ({current.Progress}%) after {timeout.TotalSeconds:0.#} s. " +
+            "It goes on at the provider: pipe the task (the error's TargetObject) to Wait-VeoTask again to keep waiting.", cause)
+        { Target = current };
+
+    private async Task<VeoTask> PollUntilFinishedAsync(
+        VeoTask task, DateTimeOffset? deadline, TimeSpan? timeout, Action<VeoTask> onUpdate, CancellationToken cancellationToken)
+    {
+        VeoTask current = task;
         var progressRate = new ProgressRate();
         int pollsWithoutEstimate = 0;
         int failedPolls = 0;
@@ -98,10 +192,7 @@ public sealed class VeoClient
             DateTimeOffset now = DateTimeOffset.UtcNow;
             if (deadline is DateTimeOffset end && now >= end)
             {
-                throw new VeoException(VeoErrorIds.WaitTimedOut, VeoErrorKind.OperationTimeout,
-                    $"Task {current.TaskId} is still {current.Status} ({current.Progress}%) after {timeout!.Value.TotalSeconds:0.#} s. " +
-                    "It goes on at the provider: pipe the task (the error's TargetObject) to Wait-VeoTask again to keep waiting.")
-                { Target = current };
+                throw WaitTimedOut(current, timeout!.Value);
             }
 
             TaskState scheduled = progressRate.WithEstimate(current.State);
@@ -131,27 +222,45 @@ public sealed class VeoClient
 
             // Without an estimate, start dense again and back off: also when a task overruns its estimate.
             pollsWithoutEstimate = scheduled.EtaSeconds is > 0 ? 0 : pollsWithoutEstimate + 1;
-            onUpdate?.Invoke(current);
+            onUpdate(current);
         }
 
         return current;
     }
 
     /// <summary>
-    /// Downloads video <paramref name="index"/> of a succeeded task to <paramref name="path"/>. An expired link is
-    /// renewed by reading the task once more. Returns the task as last read.
+    /// Downloads video <paramref name="index"/> of a succeeded task to <paramref name="path"/>. An expired link, or one
+    /// that answers something other than a video, is renewed by reading the task once more. Past
+    /// <paramref name="deadline"/> the download stops with DownloadTimedOut, whatever the server does. Returns the task as last read.
     /// </summary>
     public async Task<VeoTask> DownloadAsync(
+        VeoTask task, int index, string path, bool overwrite, Action<long, long?>? progress, CancellationToken cancellationToken,
+        DateTimeOffset? deadline = null)
+    {
+        using var bound = new DeadlineScope(deadline, cancellationToken);
+        try
+        {
+            return await DownloadOrRenewAsync(task, index, path, overwrite, progress, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (bound.HasExpired && ex is OperationCanceledException or VeoException { Kind: VeoErrorKind.OperationTimeout })
+        {
+            throw new VeoException(VeoErrorIds.DownloadTimedOut, VeoErrorKind.OperationTimeout,
+                $"Video {index + 1} of task {task.TaskId} was not downloaded by the deadline; nothing was kept. Its link may still work: save it again.", ex)
+            { Target = task };
+        }
+    }
+
+    private async Task<VeoTask> DownloadOrRenewAsync(
         VeoTask task, int index, string path, bool overwrite, Action<long, long?>? progress, CancellationToken cancellationToken)
     {
         try
         {
-            await _downloader.DownloadAsync(task.Videos[index].Uri, task.Connection, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            await _downloader.DownloadAsync(task.Videos[index].UsableUri(task.TaskId), task.Connection, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
             return task;
         }
-        catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.VideoLinkExpired)
+        catch (VeoException ex) when (ex.ErrorId is VeoErrorIds.VideoLinkExpired or VeoErrorIds.DownloadNotAVideo)
         {
-            _log.Verbose($"The link to video {index + 1} of task {task.TaskId} has expired; asking the provider for a fresh one.");
+            _log.Verbose($"The link to video {index + 1} of task {task.TaskId} failed ({ex.Message}); asking the provider for a fresh one.");
             VeoTask renewed = await ReadAsync(task, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -160,7 +269,7 @@ public sealed class VeoClient
                     throw ex;
                 }
 
-                await _downloader.DownloadAsync(renewed.Videos[index].Uri, renewed.Connection, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+                await _downloader.DownloadAsync(renewed.Videos[index].UsableUri(task.TaskId), renewed.Connection, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
                 return renewed;
             }
             catch (VeoException again) when (again.ErrorId == VeoErrorIds.VideoLinkExpired)
@@ -178,7 +287,7 @@ public sealed class VeoClient
         or VeoErrorIds.ProviderUnavailable or VeoErrorIds.RateLimited;
 
     /// <summary>The task is paid for: losing track of it is worse than a warning, so a ledger failure never hides the task.</summary>
-    private void RecordInLedger(VeoTask task)
+    private void WriteToLedger(Action<TaskLedger> write, string what)
     {
         if (_ledger is null)
         {
@@ -187,11 +296,11 @@ public sealed class VeoClient
 
         try
         {
-            _ledger.Record(task);
+            write(_ledger);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or VeoException)
         {
-            _log.Warning($"Task {task.TaskId} was created but could not be written to the task ledger {_ledger.FilePath}: {ex.Message}. Keep its id.");
+            _log.Warning($"{what} could not be written to the task ledger {_ledger.FilePath}: {ex.Message} Keep the task id the provider shows.");
         }
     }
 
@@ -200,7 +309,19 @@ public sealed class VeoClient
         IProviderProtocol protocol = task.Connection.Info.Protocol;
         string path = protocol.StatusPath(task.TaskId, task.State, DateTimeOffset.UtcNow);
         JsonElement answer = await _http.GetJsonAsync(task.Connection, path, ApiCall.Status, cancellationToken).ConfigureAwait(false);
+        if (protocol.ReadStatusTaskId(answer) is string about && !string.Equals(about, task.TaskId, StringComparison.Ordinal))
+        {
+            throw new VeoException(VeoErrorIds.InvalidProviderResponse, VeoErrorKind.InvalidResult,
+                $"{task.Provider} was asked about task {task.TaskId} but answered about task '{TaskIds.Printable(about)}'; the answer was not used.");
+        }
+
         TaskState state = protocol.ReadStatus(answer, DateTimeOffset.UtcNow);
+        if (state.Videos.Count > MaxVideosPerTask)
+        {
+            _log.Warning($"Task {task.TaskId}: {task.Provider} lists {state.Videos.Count} videos, but a request makes at most {MaxVideosPerTask}; only the first {MaxVideosPerTask} are kept.");
+            state = state with { Videos = state.Videos.Take(MaxVideosPerTask).ToArray() };
+        }
+
         return task.WithState(state.After(task.State, Options.NoVideoGrace));
     }
 }

@@ -17,6 +17,9 @@ public enum FaultTarget
 
     /// <summary>File upload (AIHubMax: POST /v1/files/upload/base64 and /v1/files/upload/stream).</summary>
     Upload,
+
+    /// <summary>A hosted file fetched by its URL (GET /sim/files/...), as Vtrix's client fetches image URLs.</summary>
+    File,
 }
 
 /// <summary>A misbehaviour to inject instead of, or on top of, the normal answer.</summary>
@@ -41,6 +44,31 @@ public abstract record Fault
 
     /// <summary>Announce the full Content-Length, send only this fraction of the body, then drop the connection.</summary>
     public sealed record TruncatedBody(double Fraction = 0.5) : Fault;
+
+    /// <summary>
+    /// Answer with exactly this status and body (an odd id, another task's status, an HTML page).
+    /// <see cref="EchoedAuthorization"/> in the body is replaced by the request's Authorization header, as a provider
+    /// that echoes it back would.
+    /// </summary>
+    public sealed record Answer(int Status, string Body, string ContentType = "application/json") : Fault
+    {
+        public const string EchoedAuthorization = "{authorization}";
+    }
+
+    /// <summary>Answer 200 with a JSON object of this many bytes (streamed, never held in memory).</summary>
+    public sealed record OversizedBody(long Bytes) : Fault;
+
+    /// <summary>Answer a Range request from the first byte instead: a 206 whose Content-Range starts at 0.</summary>
+    public sealed record WrongRange : Fault;
+
+    /// <summary>Send the headers (with the full Content-Length), then one byte of the body per <paramref name="Interval"/>.</summary>
+    public sealed record Trickle(TimeSpan Interval) : Fault;
+
+    /// <summary>Send the headers (with the full Content-Length), then nothing until the client gives up.</summary>
+    public sealed record StallAfterHeaders : Fault;
+
+    /// <summary>Answer 200 without a Content-Length: the real body, then zeros that never end.</summary>
+    public sealed record EndlessBody : Fault;
 }
 
 /// <summary>Queue of faults per target; each matching request consumes one use of the oldest entry.</summary>
@@ -105,6 +133,12 @@ public sealed class FaultScript
                 throw new ArgumentOutOfRangeException(nameof(fault), "Delay must not be negative.");
             case Fault.TruncatedBody { Fraction: var fraction } when !(fraction >= 0 && fraction < 1):
                 throw new ArgumentOutOfRangeException(nameof(fault), "Truncation fraction must be in [0, 1).");
+            case Fault.Answer { Status: < 100 or > 599 }:
+                throw new ArgumentOutOfRangeException(nameof(fault), "HTTP status must be between 100 and 599.");
+            case Fault.OversizedBody { Bytes: < 16 }:
+                throw new ArgumentOutOfRangeException(nameof(fault), "An oversized body is at least 16 bytes.");
+            case Fault.Trickle { Interval: var interval } when interval <= TimeSpan.Zero:
+                throw new ArgumentOutOfRangeException(nameof(fault), "Trickle interval must be positive.");
         }
     }
 

@@ -12,8 +12,15 @@ public static class RequestRules
 {
     public const long MaxSeed = 4294967295;
 
+    /// <summary>-SafetyTolerance: 1 (strictest) to 6 (most permissive).</summary>
+    public const int MinSafetyTolerance = 1;
+
+    public const int MaxSafetyTolerance = 6;
+
     public static VideoRequest Apply(ModelDefinition model, VideoRequest request)
     {
+        // A byte-order mark inside a value (files joined into one CSV) is no part of the text a user meant.
+        request = request with { Prompt = WithoutByteOrderMarks(request.Prompt) ?? string.Empty, NegativePrompt = WithoutByteOrderMarks(request.NegativePrompt) };
         if (string.IsNullOrWhiteSpace(request.Prompt))
         {
             throw Violation(VeoErrorIds.PromptMissing, "A prompt is required.");
@@ -53,9 +60,9 @@ public static class RequestRules
                 $"-PersonGeneration {person} is not accepted by {model.ModelId}. Allowed: {string.Join(", ", model.PersonGenerationValues)}.");
         }
 
-        if (request.SafetyTolerance is int tolerance && (tolerance < 1 || tolerance > 6))
+        if (request.SafetyTolerance is int tolerance && (tolerance < MinSafetyTolerance || tolerance > MaxSafetyTolerance))
         {
-            throw Violation(VeoErrorIds.SafetyToleranceOutOfRange, $"-SafetyTolerance {tolerance} is out of range: it is 1 (strictest) to 6 (most permissive).");
+            throw Violation(VeoErrorIds.SafetyToleranceOutOfRange, $"-SafetyTolerance {tolerance} is out of range: it is {MinSafetyTolerance} (strictest) to {MaxSafetyTolerance} (most permissive).");
         }
 
         if (request.Video is { FilePath: not null } && model.VideoUrlOnly)
@@ -89,6 +96,8 @@ public static class RequestRules
 
         return complete;
     }
+
+    private static string? WithoutByteOrderMarks(string? text) => text?.Replace("\uFEFF", string.Empty);
 
     private static void CheckOptions(ModelDefinition model, VideoRequest request)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -21,6 +22,9 @@ namespace Veo.Client;
 /// </summary>
 internal sealed class VeoHttp
 {
+    /// <summary>The largest API answer read (status, create, upload answers are a few KB).</summary>
+    internal const long MaxAnswerBytes = 4L * 1024 * 1024;
+
     private static readonly HttpClient SharedClient = new(new HttpClientHandler()) { Timeout = Timeout.InfiniteTimeSpan };
 
     // HttpClient forwards custom headers on redirects: downloads that carry a key follow them here instead.
@@ -32,12 +36,18 @@ internal sealed class VeoHttp
     private static readonly ProductInfoHeaderValue UserAgent =
         new("Veo-PowerShell", typeof(VeoHttp).Assembly.GetName().Version?.ToString(3) ?? "0");
 
+    /// <summary>What every create of unknown outcome says: a task may exist, nothing was resent, where to look.</summary>
+    internal const string UnknownFate =
+        "A task may have been created and billed. It was not sent again. Check the provider's task list (or Get-VeoTask) " +
+        "before running the command again.";
+
     private readonly HttpClient _client;
     private readonly HttpClient _keyedDownloadClient;
     private readonly VeoClientOptions _options;
     private readonly IVeoLog _log;
     private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _createPipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _singleAttemptPipeline;
 
     public VeoHttp(VeoClientOptions options, IVeoLog log, HttpClient? client = null)
     {
@@ -47,6 +57,7 @@ internal sealed class VeoHttp
         _log = log;
         _readPipeline = BuildPipeline(IsTransient, options.RequestTimeout);
         _createPipeline = BuildPipeline(IsSafeToResendCreate, options.CreateTimeout);
+        _singleAttemptPipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.RequestTimeout).Build();
     }
 
     public VeoClientOptions Options => _options;
@@ -56,28 +67,27 @@ internal sealed class VeoHttp
         SendRetriedAsync(connection, HttpMethod.Get, relativePath, null, call, cancellationToken);
 
     /// <summary>
-    /// A file upload as multipart/form-data, streamed from disk (each attempt reads the file again, nothing is held in
-    /// memory). It costs nothing and may be repeated, so it is retried like a GET.
+    /// A POST that costs nothing and may be repeated (a file upload), retried like a GET. <paramref name="newBody"/> gives
+    /// a fresh content for each attempt, so a streamed file is read again.
     /// </summary>
-    public Task<JsonElement> PostFileAsync(
-        VeoConnection connection, string relativePath, string field, string filePath, string mimeType, ApiCall call, CancellationToken cancellationToken) =>
-        SendRetriedAsync(connection, HttpMethod.Post, relativePath, () =>
-        {
-            var file = new StreamContent(new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), 81920);
-            file.Headers.ContentType = new MediaTypeHeaderValue(mimeType);
-            return new MultipartFormDataContent { { file, field, Path.GetFileName(filePath) } };
-        }, call, cancellationToken);
+    public Task<JsonElement> PostAsync(
+        VeoConnection connection, string relativePath, Func<HttpContent> newBody, ApiCall call, CancellationToken cancellationToken) =>
+        SendRetriedAsync(connection, HttpMethod.Post, relativePath, newBody, call, cancellationToken);
 
     private async Task<JsonElement> SendRetriedAsync(
-        VeoConnection connection, HttpMethod method, string relativePath, Func<HttpContent>? newContent, ApiCall call, CancellationToken cancellationToken)
+        VeoConnection connection, HttpMethod method, string relativePath, Func<HttpContent>? newBody, ApiCall call, CancellationToken cancellationToken)
     {
         Uri uri = connection.Resolve(relativePath);
         ApiKey key = connection.RequireKey();
         try
         {
             using HttpResponseMessage response = await SendAsync(
-                _readPipeline, () => NewRequest(connection, method, uri, key, newContent), cancellationToken).ConfigureAwait(false);
-            return await ReadAnswerAsync(connection, response, call).ConfigureAwait(false);
+                _readPipeline, () => NewRequest(connection, method, uri, key, newBody), cancellationToken).ConfigureAwait(false);
+            return await ReadAnswerAsync(connection, key, response, call).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Innermost<MediaChangedException>(ex) is MediaChangedException changed)
+        {
+            throw MediaChanged(changed, ex);
         }
         catch (TimeoutRejectedException ex)
         {
@@ -91,20 +101,17 @@ internal sealed class VeoHttp
         }
     }
 
-    /// <summary>Sends a create request. The JSON body is built once; a resend is the same bytes.</summary>
-    public async Task<JsonElement> PostCreateAsync(VeoConnection connection, string relativePath, ArraySegment<byte> body, CancellationToken cancellationToken)
+    /// <summary>Sends a create request. The JSON is built once; a safe resend is the same bytes, its images read again from their files.</summary>
+    public async Task<JsonElement> PostCreateAsync(VeoConnection connection, string relativePath, StreamedJsonBody body, CancellationToken cancellationToken)
     {
         Uri uri = connection.Resolve(relativePath);
         ApiKey key = connection.RequireKey();
-        HttpRequestMessage NewCreate() => NewRequest(connection, HttpMethod.Post, uri, key, () => JsonContent(body));
-
-        string unknownFate =
-            "A task may have been created and billed. It was not sent again. Check the provider's task list (or Get-VeoTask) " +
-            "before running the command again.";
+        HttpRequestMessage NewCreate() => NewRequest(connection, HttpMethod.Post, uri, key, body.NewContent);
+        const string unknownFate = UnknownFate;
         try
         {
             using HttpResponseMessage response = await SendAsync(_createPipeline, NewCreate, cancellationToken).ConfigureAwait(false);
-            return await ReadAnswerAsync(connection, response, ApiCall.Create).ConfigureAwait(false);
+            return await ReadAnswerAsync(connection, key, response, ApiCall.Create).ConfigureAwait(false);
         }
         catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.InvalidProviderResponse)
         {
@@ -116,6 +123,10 @@ internal sealed class VeoHttp
         {
             throw new VeoException(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.OperationTimeout,
                 $"The create request reached {uri.Host} but no answer came within {_options.CreateTimeout.TotalSeconds:0.#} s. {unknownFate}", ex);
+        }
+        catch (Exception ex) when (Innermost<MediaChangedException>(ex) is MediaChangedException changed)
+        {
+            throw MediaChanged(changed, ex);
         }
         catch (Exception ex) when ((ex is HttpRequestException or IOException) && IsNotSent(ex))
         {
@@ -129,22 +140,27 @@ internal sealed class VeoHttp
         }
     }
 
+    /// <summary>A GET for a file's bytes, without the API key, retried like a status request (an image URL to fetch).</summary>
+    public Task<HttpResponseMessage> GetContentAsync(Uri uri, CancellationToken cancellationToken) =>
+        SendAsync(_readPipeline, () => NewDownload(uri, 0), cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+
     /// <summary>
-    /// A GET for a video's bytes. Without the API key (result links are signed and may live on another host), unless
+    /// One GET for a video's bytes. Without the API key (result links are signed and may live on another host), unless
     /// <paramref name="owner"/>'s protocol wants its key on its own host: then redirects are followed here, and the
-    /// key goes only to the hosts the protocol names.
+    /// key goes only to the hosts the protocol names. The downloader retries and resumes by itself, so retrying here
+    /// as well would multiply the attempts.
     /// </summary>
-    public Task<HttpResponseMessage> GetContentAsync(Uri uri, long resumeFrom, CancellationToken cancellationToken, VeoConnection? owner = null)
+    public Task<HttpResponseMessage> GetContentOnceAsync(Uri uri, long resumeFrom, VeoConnection owner, CancellationToken cancellationToken)
     {
-        if (owner?.Info.Protocol is IApiKeyHeader keyed && keyed.SendsKeyTo(uri, owner))
+        if (owner.Info.Protocol is IApiKeyHeader keyed && keyed.SendsKeyTo(uri, owner))
         {
             ApiKey key = owner.RequireKey();
-            return _readPipeline.ExecuteAsync(
+            return _singleAttemptPipeline.ExecuteAsync(
                 async token => await FollowRedirectsAsync(uri, resumeFrom, owner, keyed, key, token).ConfigureAwait(false),
                 cancellationToken).AsTask();
         }
 
-        return SendAsync(_readPipeline, () => NewDownload(uri, resumeFrom), cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        return SendAsync(_singleAttemptPipeline, () => NewDownload(uri, resumeFrom), cancellationToken, HttpCompletionOption.ResponseHeadersRead);
     }
 
     private async Task<HttpResponseMessage> FollowRedirectsAsync(
@@ -207,6 +223,22 @@ internal sealed class VeoHttp
         _ => false,
     };
 
+    private static VeoException MediaChanged(MediaChangedException changed, Exception sent) =>
+        new(VeoErrorIds.FileUnreadable, VeoErrorKind.ReadError,
+            $"{changed.Message} The request was cut off before its end, so the provider cannot have acted on it; run the command again.", sent);
+
+    private static T? Innermost<T>(Exception exception)
+        where T : Exception
+    {
+        T? found = null;
+        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            found = inner as T ?? found;
+        }
+
+        return found;
+    }
+
     /// <summary>True when no connection was made, so the request cannot have reached the server.</summary>
     private static bool IsNotSent(Exception exception)
     {
@@ -268,14 +300,20 @@ internal sealed class VeoHttp
     {
         _log.Verbose($"{request.Method} {request.RequestUri}");
         var watch = Stopwatch.StartNew();
-        HttpResponseMessage response = await client.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (completion == HttpCompletionOption.ResponseContentRead)
+        {
+            await BufferAnswerAsync(response, request, cancellationToken).ConfigureAwait(false);
+        }
+
         _log.Debug($"HTTP {(int)response.StatusCode} from {request.Method} {request.RequestUri!.AbsolutePath} in {watch.ElapsedMilliseconds} ms");
         return response;
     }
 
-    private async Task<JsonElement> ReadAnswerAsync(VeoConnection connection, HttpResponseMessage response, ApiCall call)
+    /// <summary>The answer as JSON, or the provider's error; every text of it has the key removed before anything reads it.</summary>
+    private async Task<JsonElement> ReadAnswerAsync(VeoConnection connection, ApiKey key, HttpResponseMessage response, ApiCall call)
     {
-        string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        string body = Secrets.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false), key);
         if (!response.IsSuccessStatusCode)
         {
             VeoApiException error = connection.Info.Protocol.ReadError(call, (int)response.StatusCode, body);
@@ -300,12 +338,50 @@ internal sealed class VeoHttp
         }
     }
 
-    private static HttpRequestMessage NewRequest(VeoConnection connection, HttpMethod method, Uri uri, ApiKey key, Func<HttpContent>? newContent)
+    /// <summary>
+    /// Reads an API answer into memory, within the attempt's timeout, but never more than <see cref="MaxAnswerBytes"/>:
+    /// a provider that sends an endless or enormous body gets InvalidProviderResponse, not the process's memory.
+    /// </summary>
+    private static async Task BufferAnswerAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpContent content = response.Content;
+        var buffer = new MemoryStream();
+        bool tooLarge = content.Headers.ContentLength > MaxAnswerBytes;
+        if (!tooLarge)
+        {
+            using Stream body = await content.ReadAsStreamAsync().ConfigureAwait(false);
+            byte[] chunk = new byte[81920];
+            int read;
+            while (!tooLarge && (read = await body.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                tooLarge = buffer.Length > MaxAnswerBytes;
+            }
+        }
+
+        if (tooLarge)
+        {
+            response.Dispose();
+            throw new VeoException(VeoErrorIds.InvalidProviderResponse, VeoErrorKind.InvalidResult,
+                $"The answer to {request.Method} {request.RequestUri!.AbsolutePath} is larger than {MaxAnswerBytes / (1024 * 1024)} MB (an API answer is a few KB); it was not read.");
+        }
+
+        var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+        foreach (KeyValuePair<string, IEnumerable<string>> header in content.Headers)
+        {
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content = buffered;
+        content.Dispose();
+    }
+
+    private static HttpRequestMessage NewRequest(VeoConnection connection, HttpMethod method, Uri uri, ApiKey key, Func<HttpContent>? newBody = null)
     {
         var request = new HttpRequestMessage(method, uri)
         {
             // Content-Type is a content header: a GET that must carry it gets an empty JSON body.
-            Content = newContent?.Invoke() ?? (connection.Info.Protocol.JsonContentTypeOnEveryRequest ? JsonContent(default) : null),
+            Content = newBody?.Invoke() ?? (connection.Info.Protocol.JsonContentTypeOnEveryRequest ? EmptyJson() : null),
         };
 
         if (connection.Info.Protocol is IApiKeyHeader keyed)
@@ -322,9 +398,9 @@ internal sealed class VeoHttp
         return request;
     }
 
-    private static ByteArrayContent JsonContent(ArraySegment<byte> body)
+    private static ByteArrayContent EmptyJson()
     {
-        var content = new ByteArrayContent(body.Array ?? Array.Empty<byte>(), body.Offset, body.Count);
+        var content = new ByteArrayContent(Array.Empty<byte>());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
     }

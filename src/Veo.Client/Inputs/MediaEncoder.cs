@@ -4,12 +4,11 @@ using System.Text.Json;
 namespace Veo.Client;
 
 /// <summary>
-/// Writes images and videos into a request body in the form a provider wants. <see cref="Content"/> writes what is sent;
-/// <see cref="Preview"/> writes a short note per image, for -WhatIf and debug output.
+/// Writes images and videos into a request body in the form a provider wants. <see cref="StreamedJsonBody"/> has the
+/// encoder for what is sent; <see cref="Preview"/> writes a short note per image, for -WhatIf and debug output.
 /// </summary>
 internal abstract class MediaEncoder
 {
-    public static readonly MediaEncoder Content = new ContentEncoder();
     public static readonly MediaEncoder Preview = new PreviewEncoder();
 
     /// <summary>A URL as it is, a local file as raw base64 (HighwayAPI).</summary>
@@ -44,23 +43,13 @@ internal abstract class MediaEncoder
 
     public abstract void WriteMimeType(Utf8JsonWriter writer, MediaInput image);
 
-    private sealed class ContentEncoder : MediaEncoder
-    {
-        public override void WriteUrl(Utf8JsonWriter writer, MediaInput image) =>
-            writer.WriteStringValue((image.Url ?? throw new InvalidOperationException($"{image.Display} was not uploaded.")).AbsoluteUri);
-
-        public override void WriteBase64(Utf8JsonWriter writer, MediaInput image) => writer.WriteBase64StringValue(image.Load().Bytes);
-
-        public override void WriteMimeType(Utf8JsonWriter writer, MediaInput image) => writer.WriteStringValue(image.Load().MimeType);
-    }
-
     private sealed class PreviewEncoder : MediaEncoder
     {
         public override void WriteUrl(Utf8JsonWriter writer, MediaInput image) =>
             writer.WriteStringValue(image.Url is Uri url ? url.AbsoluteUri : $"<URL of {image.FilePath} once uploaded>");
 
         public override void WriteBase64(Utf8JsonWriter writer, MediaInput image) => writer.WriteStringValue(image.HasContent
-            ? $"<base64 of {image.Display}: {image.Load().MimeType}, {MediaInput.FormatSize(image.Load().Bytes.Length)}>"
+            ? $"<base64 of {image.Display}: {image.Load().MimeType}, {MediaInput.FormatSize(image.Load().Length)}>"
             : $"<base64 of {image.Display}, fetched and checked when sent>");
 
         public override void WriteMimeType(Utf8JsonWriter writer, MediaInput image) =>

@@ -9,6 +9,9 @@ namespace Veo.Client;
 /// </summary>
 public abstract class MediaInput
 {
+    /// <summary>Enough of a file's start to tell its format.</summary>
+    private const int HeadLength = 16;
+
     private LoadedMedia? _loaded;
 
     private protected MediaInput(Uri? url, string? filePath, LoadedMedia? content)
@@ -57,30 +60,9 @@ public abstract class MediaInput
     internal abstract MediaInput WithContent(Uri url, LoadedMedia content);
 
     /// <summary>
-    /// Checks the local file without reading it whole: it exists, is not empty or too large, and is the right format by
-    /// its first bytes. What a provider that takes the file as it is (an upload) needs; nothing is kept in memory.
+    /// Checks the local file once: it exists, is not empty or too large, and is the right format by its first bytes.
+    /// Only those bytes are read now; the rest is read as the request is sent.
     /// </summary>
-    internal MediaFile Inspect()
-    {
-        if (_loaded is not null)
-        {
-            return new MediaFile(_loaded.Bytes.Length, _loaded.MimeType);
-        }
-
-        string path = LocalPath();
-        long length = CheckFile(path);
-        var header = new byte[SniffLength];
-        int read = ReadFile(path, p =>
-        {
-            using FileStream stream = File.OpenRead(p);
-            return stream.Read(header, 0, header.Length);
-        });
-        Array.Resize(ref header, read);
-        string mimeType = SniffMimeType(header) ?? throw NotAccepted(header, $"The {Noun} file '{path}'");
-        return new MediaFile(length, mimeType);
-    }
-
-    /// <summary>Reads and checks the local file once: it exists, is not empty or too large, and is the right format by content.</summary>
     internal LoadedMedia Load()
     {
         if (_loaded is not null)
@@ -88,41 +70,40 @@ public abstract class MediaInput
             return _loaded;
         }
 
-        string path = LocalPath();
-        CheckFile(path);
-        byte[] bytes = ReadFile(path, File.ReadAllBytes);
-        _loaded = Check(bytes, $"The {Noun} file '{path}'");
-        return _loaded;
-    }
-
-    /// <summary>How many first bytes tell the format apart.</summary>
-    private const int SniffLength = 16;
-
-    private string LocalPath() => FilePath ?? throw new InvalidOperationException($"A URL {Noun} has no content until it is fetched.");
-
-    /// <summary>The file's length, once it is known to exist and to be of an accepted size.</summary>
-    private long CheckFile(string path)
-    {
+        string path = FilePath ?? throw new InvalidOperationException($"A URL {Noun} has no content until it is fetched.");
         var info = new FileInfo(path);
+        if (Directory.Exists(path))
+        {
+            throw new VeoException(VeoErrorIds.InputIsAFolder, VeoErrorKind.InvalidArgument,
+                $"'{path}' is a folder; give the path of one {Noun} file in it.") { Target = path };
+        }
+
         if (!info.Exists)
         {
             throw new VeoException(ErrorIds.NotFound, VeoErrorKind.ObjectNotFound, $"The {Noun} file '{path}' does not exist.") { Target = path };
         }
 
-        CheckSize(info.Length, $"The {Noun} file '{path}'");
-        return info.Length;
-    }
-
-    private T ReadFile<T>(string path, Func<string, T> read)
-    {
+        string what = $"The {Noun} file '{path}'";
+        CheckSize(info.Length, what);
+        byte[] head = new byte[HeadLength];
+        int length = 0;
         try
         {
-            return read(path);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            int read;
+            while (length < head.Length && (read = file.Read(head, length, head.Length - length)) > 0)
+            {
+                length += read;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new VeoException(VeoErrorIds.FileUnreadable, VeoErrorKind.ReadError, $"The {Noun} file '{path}' cannot be read: {ex.Message}", ex) { Target = path };
+            throw new VeoException(VeoErrorIds.FileUnreadable, VeoErrorKind.ReadError, $"{what} cannot be read: {ex.Message}", ex) { Target = path };
         }
+
+        Array.Resize(ref head, length);
+        _loaded = LoadedMedia.InFile(path, info.Length, MimeTypeOf(head, what));
+        return _loaded;
     }
 
     /// <summary>Checks a size before reading: not empty, not over <see cref="SizeLimit"/>.</summary>
@@ -140,16 +121,15 @@ public abstract class MediaInput
         }
     }
 
-    /// <summary>Checks bytes: size, and format by content.</summary>
+    /// <summary>Checks fetched bytes: size, and format by content.</summary>
     internal LoadedMedia Check(byte[] bytes, string what)
     {
         CheckSize(bytes.Length, what);
-        string mimeType = SniffMimeType(bytes) ?? throw NotAccepted(bytes, what);
-        return new LoadedMedia(bytes, mimeType);
+        return LoadedMedia.InMemory(bytes, MimeTypeOf(bytes, what), what);
     }
 
-    private VeoException NotAccepted(byte[] firstBytes, string what) => new(
-        ErrorIds.FormatNotSupported, VeoErrorKind.InvalidArgument, $"{what} is {DescribeFormat(firstBytes)}; {AcceptedFormats}.") { Target = Display };
+    private string MimeTypeOf(byte[] head, string what) => SniffMimeType(head) ?? throw new VeoException(
+        ErrorIds.FormatNotSupported, VeoErrorKind.InvalidArgument, $"{what} is {DescribeFormat(head)}; {AcceptedFormats}.") { Target = Display };
 
     /// <summary>The MIME type from the first bytes, or null when the format is not accepted.</summary>
     internal abstract string? SniffMimeType(byte[] bytes);
@@ -186,19 +166,34 @@ public abstract class MediaInput
 /// <summary>The error ids for one kind of input.</summary>
 internal sealed record MediaErrorIds(string NotFound, string Empty, string TooLarge, string FormatNotSupported, string UrlUnavailable);
 
-/// <summary>A checked file left on disk: its length and MIME type.</summary>
-internal sealed record MediaFile(long Length, string MimeType);
-
-/// <summary>A checked file: its bytes and MIME type.</summary>
+/// <summary>A checked image or video: its MIME type and size, and where its bytes are (a local file, or fetched bytes).</summary>
 internal sealed class LoadedMedia
 {
-    public LoadedMedia(byte[] bytes, string mimeType)
+    private readonly string? _path;
+    private readonly byte[]? _bytes;
+
+    private LoadedMedia(string mimeType, long length, string source, string? path, byte[]? bytes)
     {
-        Bytes = bytes;
         MimeType = mimeType;
+        Length = length;
+        Source = source;
+        _path = path;
+        _bytes = bytes;
     }
 
-    public byte[] Bytes { get; }
-
     public string MimeType { get; }
+
+    public long Length { get; }
+
+    /// <summary>Where the bytes come from, for messages.</summary>
+    public string Source { get; }
+
+    public static LoadedMedia InFile(string path, long length, string mimeType) => new(mimeType, length, $"The file '{path}'", path, null);
+
+    public static LoadedMedia InMemory(byte[] bytes, string mimeType, string source) => new(mimeType, bytes.Length, source, null, bytes);
+
+    /// <summary>The bytes from the start: the file is opened again for every read, so a resent request reads it afresh.</summary>
+    public Stream OpenRead() => _bytes is not null
+        ? new MemoryStream(_bytes, writable: false)
+        : new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -115,7 +117,9 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
     /// are reported stuck in processing.
     /// </summary>
     public string StatusPath(string taskId, TaskState last, DateTimeOffset now) =>
-        "v1/tasks/" + Uri.EscapeDataString(taskId) + (last.IsOverdue(now) ? "?sync_upstream=true" : string.Empty);
+        "v1/tasks/" + TaskIds.PathSegment(taskId) + (last.IsOverdue(now) ? "?sync_upstream=true" : string.Empty);
+
+    public string? ReadStatusTaskId(JsonElement statusAnswer) => Json.String(statusAnswer, "id");
 
     public TaskState ReadStatus(JsonElement statusAnswer, DateTimeOffset now)
     {
@@ -225,16 +229,23 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
 
     private async Task<Uri> SendUploadAsync(ProviderCall call, MediaInput local, CancellationToken cancellationToken)
     {
-        string path = local.FilePath!;
-        string name = Path.GetFileName(path);
-        MediaFile file = local.Inspect();
+        string name = Path.GetFileName(local.FilePath!);
+        LoadedMedia file = local.Load();
         call.Log.Verbose($"Uploading {name} ({MediaInput.FormatSize(file.Length)}) to {Name}, which takes URLs only.");
-        JsonElement answer = await call.Http.PostFileAsync(call.Connection, UploadPath, "file", path, file.MimeType, ApiCall.Upload, cancellationToken)
+        JsonElement answer = await call.Http.PostAsync(call.Connection, UploadPath, () => MultipartFile(file, name), ApiCall.Upload, cancellationToken)
             .ConfigureAwait(false);
         JsonElement uploaded = Json.Object(answer, "data") ?? answer;
         string url = Json.String(uploaded, "url") ?? throw Json.Invalid(Name, "the upload answer has no url");
         call.Log.Verbose($"Uploaded {name}: {url}");
         return new Uri(url);
+    }
+
+    /// <summary>The file as the upload endpoint takes it: multipart field <c>file</c>, its bytes read from disk as they are sent.</summary>
+    private static MultipartFormDataContent MultipartFile(LoadedMedia file, string name)
+    {
+        var bytes = new StreamContent(file.OpenRead(), 81920);
+        bytes.Headers.ContentType = new MediaTypeHeaderValue(file.MimeType);
+        return new MultipartFormDataContent { { bytes, "file", name } };
     }
 
     /// <summary>

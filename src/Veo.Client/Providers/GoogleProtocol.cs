@@ -103,20 +103,25 @@ internal sealed class GoogleProtocol : IProviderProtocol, IApiKeyHeader
     }
 
     public CreatedTask ReadCreated(JsonElement createAnswer, DateTimeOffset now) => new(
-        Json.String(createAnswer, "name") ?? throw Json.Invalid(Name, "the create answer has no operation name"), TaskState.Created(now));
+        ReadStatusTaskId(createAnswer) ?? throw Json.Invalid(Name, "the create answer has no operation name"), TaskState.Created(now));
 
-    /// <summary>The operation name is a path (<c>models/…/operations/…</c>): each segment is escaped, none may climb out of v1beta.</summary>
+    /// <summary>
+    /// The operation name is a path (<c>models/…/operations/…</c>): the whole name must be an id <see cref="TaskIds"/>
+    /// accepts, and each segment is escaped as one, so none may be empty, <c>.</c> or <c>..</c> and climb out of v1beta.
+    /// </summary>
     public string StatusPath(string taskId, TaskState last, DateTimeOffset now)
     {
-        string[] segments = taskId.Split('/');
-        if (segments.Any(s => s.Length == 0 || s == "." || s == ".."))
+        string[] segments = TaskIds.Require(taskId).Split('/');
+        if (segments.Any(segment => segment.Length == 0 || TaskIds.Problem(segment) is not null))
         {
-            throw new VeoException(VeoErrorIds.TaskNotFound, VeoErrorKind.ObjectNotFound,
-                $"'{taskId}' is not a Google operation name (models/<model>/operations/<id>).") { Target = taskId };
+            throw new VeoException(VeoErrorIds.InvalidTaskId, VeoErrorKind.InvalidArgument,
+                $"'{TaskIds.Printable(taskId)}' is not a Google operation name (models/<model>/operations/<id>).") { Target = taskId };
         }
 
-        return ApiVersion + string.Join("/", segments.Select(Uri.EscapeDataString));
+        return ApiVersion + string.Join("/", segments.Select(TaskIds.PathSegment));
     }
+
+    public string? ReadStatusTaskId(JsonElement statusAnswer) => Json.String(statusAnswer, "name");
 
     /// <summary>
     /// An operation without <c>done</c> is still running (proto JSON omits false). Done, it carries either an error or a

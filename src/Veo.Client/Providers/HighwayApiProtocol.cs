@@ -100,7 +100,10 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
     public CreatedTask ReadCreated(JsonElement createAnswer, DateTimeOffset now) =>
         new(Json.String(createAnswer, "task_id") ?? throw Json.Invalid(Name, "the create answer has no task_id"), TaskState.Created(now));
 
-    public string StatusPath(string taskId, TaskState last, DateTimeOffset now) => "v3/async/task-result?task_id=" + Uri.EscapeDataString(taskId);
+    public string StatusPath(string taskId, TaskState last, DateTimeOffset now) => "v3/async/task-result?task_id=" + TaskIds.QueryValue(taskId);
+
+    public string? ReadStatusTaskId(JsonElement statusAnswer) =>
+        Json.Object(statusAnswer, "task") is JsonElement task ? Json.String(task, "task_id") : null;
 
     public TaskState ReadStatus(JsonElement statusAnswer, DateTimeOffset now)
     {

@@ -45,8 +45,11 @@ internal interface IProviderProtocol
 
     CreatedTask ReadCreated(JsonElement createAnswer, DateTimeOffset now);
 
-    /// <summary>The status request's path for a task last seen as <paramref name="last"/>.</summary>
+    /// <summary>The status request's path for a task last seen as <paramref name="last"/>, and an id that <see cref="TaskIds"/> accepts (escaped there).</summary>
     string StatusPath(string taskId, TaskState last, DateTimeOffset now);
+
+    /// <summary>The id a status answer says it is about, when it names one.</summary>
+    string? ReadStatusTaskId(JsonElement statusAnswer);
 
     TaskState ReadStatus(JsonElement statusAnswer, DateTimeOffset now);
 

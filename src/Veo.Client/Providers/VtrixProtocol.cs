@@ -85,12 +85,17 @@ internal sealed class VtrixProtocol : IProviderProtocol
     /// <summary>The create answer is a task object, as from the status endpoint (perhaps wrapped, perhaps without a status yet).</summary>
     public CreatedTask ReadCreated(JsonElement createAnswer, DateTimeOffset now)
     {
-        JsonElement task = Unwrap(createAnswer);
-        string id = Json.String(task, "id") ?? Json.String(task, "task_id") ?? throw Json.Invalid(Name, "the create answer has no id");
-        return new CreatedTask(id, Json.String(task, "status") is null ? TaskState.Created(now) : ReadStatus(createAnswer, now));
+        string id = ReadStatusTaskId(createAnswer) ?? throw Json.Invalid(Name, "the create answer has no id");
+        return new CreatedTask(id, Json.String(Unwrap(createAnswer), "status") is null ? TaskState.Created(now) : ReadStatus(createAnswer, now));
     }
 
-    public string StatusPath(string taskId, TaskState last, DateTimeOffset now) => StatusEndpoint + Uri.EscapeDataString(taskId);
+    public string StatusPath(string taskId, TaskState last, DateTimeOffset now) => StatusEndpoint + TaskIds.PathSegment(taskId);
+
+    public string? ReadStatusTaskId(JsonElement statusAnswer)
+    {
+        JsonElement task = Unwrap(statusAnswer);
+        return Json.String(task, "id") ?? Json.String(task, "task_id");
+    }
 
     public TaskState ReadStatus(JsonElement statusAnswer, DateTimeOffset now)
     {

@@ -16,10 +16,12 @@ public sealed class ConnectVeoCommand : PSCmdlet
     public VeoProvider Provider { get; set; }
 
     [Parameter(Position = 1)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ApiKeyTransformation]
     public SecureString? ApiKey { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(BaseUriCompleter))]
     public Uri? BaseUri { get; set; }
 
     [Parameter]
@@ -28,7 +30,17 @@ public sealed class ConnectVeoCommand : PSCmdlet
     protected override void EndProcessing()
     {
         ApiKey? key = ApiKey is null ? null : new ApiKey(ApiKey).WithSource("Connect-Veo");
-        VeoConnection connection = VeoConnections.Create(Provider, BaseUri, key);
+        VeoConnection connection;
+        try
+        {
+            connection = VeoConnections.Create(Provider, BaseUri, key);
+        }
+        catch (VeoException ex)
+        {
+            ThrowTerminatingError(VeoCmdlet.ToErrorRecord(ex, BaseUri));
+            return;
+        }
+
         VeoSession.Connect(connection);
         WriteVerbose($"Veo cmdlets now use {connection.Provider} at {connection.BaseUri} by default.");
         if (connection.ApiKey is null)

@@ -20,15 +20,18 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] TaskId { get; set; } = new string[0];
 
     /// <summary>Task objects to refresh; what they knew (model, prompt) is kept.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
     /// <summary>How many of the most recent tasks in the ledger to show.</summary>
     [Parameter(ParameterSetName = RecentSet)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int Last { get; set; } = 10;
 
@@ -58,10 +61,20 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
         }
     }
 
-    /// <summary>Reads the recent tasks at once, and emits them newest first whatever order the answers come in.</summary>
+    /// <summary>
+    /// Reads the recent tasks at once, and emits them newest first whatever order the answers come in. A recent create
+    /// that never named its task is a warning: it may have made a task that is billed.
+    /// </summary>
     private void ShowRecent()
     {
-        var recent = LedgerEntries.Reverse().Take(Last).Select(entry => (Entry: entry, Connection: ResolveById(entry.TaskId).Connection)).ToArray();
+        LedgerEntry[] latest = LedgerLines.Reverse().Take(Last).ToArray();
+        foreach (LedgerEntry unanswered in latest.Where(e => e.IsIntent))
+        {
+            WriteWarning($"A create request sent to {unanswered.Provider} at {unanswered.CreatedAt:u} ({unanswered.Model}, prompt '{unanswered.Prompt}') " +
+                "never named its task: it was stopped or its answer could not be read. A task may exist and be billed; check the provider's task list.");
+        }
+
+        var recent = latest.Where(e => !e.IsIntent).Select(entry => (Entry: entry, Connection: ResolveById(entry.TaskId).Connection)).ToArray();
         RunToCompletion(async token =>
         {
             Task<VeoTask>[] reads = recent.Select(r => Client.GetTaskAsync(r.Connection, r.Entry.TaskId, token, r.Entry)).ToArray();

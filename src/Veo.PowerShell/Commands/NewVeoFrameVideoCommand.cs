@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Veo.Client;
+using Veo.PowerShell.Infrastructure;
 
 namespace Veo.PowerShell.Commands;
 
@@ -13,11 +14,13 @@ public sealed class NewVeoFrameVideoCommand : NewTimedVeoVideoCommand
 
     /// <summary>The first frame: a local JPEG/PNG file or an http(s) URL.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ImageFileCompleter))]
     [ValidateNotNullOrEmpty]
     public string Image { get; set; } = string.Empty;
 
     /// <summary>The last frame: a local JPEG/PNG file or an http(s) URL.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FirstAndLastFrameSet)]
+    [ArgumentCompleter(typeof(ImageFileCompleter))]
     [ValidateNotNullOrEmpty]
     public string LastImage { get; set; } = string.Empty;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using Veo.Client;
 using Veo.PowerShell.Infrastructure;
 
@@ -13,6 +14,7 @@ namespace Veo.PowerShell.Commands;
 public abstract class NewVeoVideoCommand : VeoCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateNotNullOrEmpty]
     public string Prompt { get; set; } = string.Empty;
 
@@ -24,7 +26,10 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ModelTierCompleter))]
     [ValidateModel]
-    public string Model { get; set; } = nameof(VeoTier.Fast);
+    public string Model { get; set; } = DefaultTier.ToString();
+
+    /// <summary>The tier used when -Model is not given.</summary>
+    internal const VeoTier DefaultTier = VeoTier.Fast;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ResolutionCompleter))]
@@ -35,12 +40,15 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public string? AspectRatio { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SampleCountCompleter))]
     public int SampleCount { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public long Seed { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public string? NegativePrompt { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -48,14 +56,19 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public SwitchParameter GenerateAudio { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(EnhancePromptCompleter))]
     [CsvBoolean]
     public bool EnhancePrompt { get; set; }
 
+    /// <summary>AllowAdult, DontAllow or AllowAll. A string, so that completion can offer only the model's values.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public PersonGeneration PersonGeneration { get; set; }
+    [ArgumentCompleter(typeof(PersonGenerationCompleter))]
+    [ValidateEnumName(typeof(PersonGeneration))]
+    public string? PersonGeneration { get; set; }
 
     /// <summary>1 (strictest) to 6 (most permissive); AIHubMax Standard and Fast models.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SafetyToleranceCompleter))]
     public int SafetyTolerance { get; set; }
 
     /// <summary>Let the provider rewrite a prompt that fails its checks (AIHubMax).</summary>
@@ -63,14 +76,37 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [CsvBoolean]
     public SwitchParameter AutoFix { get; set; }
 
+    /// <summary>
+    /// The piped object itself (a CSV row): a bad row's error carries it as its TargetObject. Rows are counted as they
+    /// bind, before the other parameters, so a row that PowerShell itself refuses (a bad -Model) still has its number;
+    /// between rows PowerShell sets it back to null.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject
+    {
+        get => _inputObject;
+        set
+        {
+            _inputObject = value;
+            if (value is not null)
+            {
+                _rowNumber++;
+            }
+        }
+    }
+
     /// <summary>Waits for the task to finish before emitting it.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
     /// <summary>The longest -Wait waits, in seconds.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
+
+    /// <summary>The create request on its way, from just before it is sent until its answer is read.</summary>
+    private PreparedCreate? _sentCreate;
 
     protected abstract VeoMode Mode { get; }
 
@@ -79,6 +115,11 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
     /// <summary>The task whose video this request uses, when it came from one (extension); its connection is the default.</summary>
     protected virtual VeoTask? SourceTask => null;
+
+    private PSObject? _inputObject;
+
+    /// <summary>How many input objects this command has taken, so a bad row can be named by its position.</summary>
+    private int _rowNumber;
 
     protected override void ProcessRecord()
     {
@@ -91,7 +132,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         }
         catch (VeoException ex)
         {
-            ReportInputError(ex, Prompt);
+            ReportInputError(ex);
             return;
         }
 
@@ -102,7 +143,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         }
         catch (VeoException ex)
         {
-            ReportInputError(ex, Prompt);
+            ReportInputError(ex);
             return;
         }
 
@@ -115,10 +156,19 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
         RunToCompletion(async cancellationToken =>
         {
-            VeoTask? task = await Client.CreateAsync(prepared, cancellationToken).ConfigureAwait(false);
+            VeoTask? task;
+            try
+            {
+                task = await Client.CreateAsync(prepared, cancellationToken, () => Volatile.Write(ref _sentCreate, prepared)).ConfigureAwait(false);
+            }
+            finally
+            {
+                Volatile.Write(ref _sentCreate, null);
+            }
+
             if (Wait)
             {
-                task = await WaitForAsync(task, TimeoutSeconds, cancellationToken).ConfigureAwait(false);
+                task = await WaitForAsync(task, TimeSpan.FromSeconds(TimeoutSeconds), cancellationToken).ConfigureAwait(false);
             }
 
             if (task is not null)
@@ -128,10 +178,22 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         });
     }
 
+    /// <summary>
+    /// A create stopped after it was sent may have made a billed task: say so on the host, since the warning stream
+    /// closes with the pipeline (the ledger keeps it as a create without an answer, which Get-VeoTask reports).
+    /// </summary>
+    protected override void OnStopped()
+    {
+        if (Volatile.Read(ref _sentCreate) is PreparedCreate sent)
+        {
+            Host?.UI?.WriteWarningLine(Client.InterruptedCreate(sent));
+        }
+    }
+
     private VideoRequest BuildCommonRequest() => new()
     {
         Mode = Mode,
-        Tier = ValidateModelAttribute.TierOf(Model) ?? SourceTier ?? VeoTier.Fast,
+        Tier = ValidateModelAttribute.TierOf(Model) ?? SourceTier ?? DefaultTier,
         ModelId = ValidateModelAttribute.TierOf(Model) is null && SourceTier is null ? Model : null,
         Prompt = Prompt,
         Resolution = Resolution,
@@ -141,18 +203,50 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         NegativePrompt = NegativePrompt,
         GenerateAudio = IsBound(nameof(GenerateAudio)) ? GenerateAudio.IsPresent : null,
         EnhancePrompt = IsBound(nameof(EnhancePrompt)) ? EnhancePrompt : null,
-        PersonGeneration = IsBound(nameof(PersonGeneration)) ? PersonGeneration : null,
+        PersonGeneration = PersonGeneration is null ? null : (PersonGeneration)Enum.Parse(typeof(PersonGeneration), PersonGeneration, ignoreCase: true),
         SafetyTolerance = IsBound(nameof(SafetyTolerance)) ? SafetyTolerance : null,
         AutoFix = IsBound(nameof(AutoFix)) ? AutoFix.IsPresent : null,
     };
+
+    /// <summary>The model id of the task whose video this request uses, when it came from one (extension).</summary>
+    protected virtual string? SourceModel => SourceTask?.Model;
 
     /// <summary>
     /// The tier of the piped source task's model when -Model is that model's id (bound from the task by property name):
     /// extending a task keeps its tier, though the source's model makes another kind of video.
     /// </summary>
-    private VeoTier? SourceTier => SourceTask?.Model is string id && string.Equals(id, Model, StringComparison.OrdinalIgnoreCase)
-        ? ModelCatalog.For(SourceTask.Provider).FirstOrDefault(m => string.Equals(m.ModelId, id, StringComparison.OrdinalIgnoreCase))?.Tier
+    private VeoTier? SourceTier => SourceModel is string id && string.Equals(id, Model, StringComparison.OrdinalIgnoreCase)
+        ? ModelCatalog.All.FirstOrDefault(m => string.Equals(m.ModelId, id, StringComparison.OrdinalIgnoreCase))?.Tier
         : null;
+
+    /// <summary>
+    /// A request that breaks a rule. From parameters it is terminating. From the pipeline it is one bad row of a
+    /// batch: a non-terminating error (the other rows still go through) that names the row by its position and its
+    /// own values, with the row itself as TargetObject, so <c>$bad.TargetObject | Export-Csv</c> gives back the rows to fix.
+    /// </summary>
+    private void ReportInputError(VeoException exception)
+    {
+        ErrorRecord record = ToErrorRecord(exception, Prompt);
+        if (!MyInvocation.ExpectingInput || InputObject is null)
+        {
+            ThrowTerminatingError(record);
+        }
+
+        WriteError(new ErrorRecord(exception, exception.ErrorId, record.CategoryInfo.Category, InputObject)
+        {
+            ErrorDetails = new ErrorDetails($"Row {_rowNumber}: {exception.Message} The row: {DescribeRow(InputObject!)}."),
+        });
+    }
+
+    /// <summary>A row's own properties as Name='value' pairs (never a key), or the object itself when it has none.</summary>
+    private static string DescribeRow(PSObject row)
+    {
+        string[] values = row.Properties
+            .Where(p => p.MemberType == PSMemberTypes.NoteProperty && !string.Equals(p.Name, nameof(ApiKey), StringComparison.OrdinalIgnoreCase))
+            .Select(p => $"{p.Name}='{p.Value}'")
+            .ToArray();
+        return values.Length > 0 ? string.Join(", ", values) : row.ToString();
+    }
 
     protected bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }
@@ -162,6 +256,7 @@ public abstract class NewTimedVeoVideoCommand : NewVeoVideoCommand
 {
     /// <summary>4, 6 or 8 seconds (8 by default); what each model allows is in Get-VeoModel.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(DurationCompleter))]
     public int DurationSeconds { get; set; }
 
     protected override VideoRequest AddInputs(VideoRequest request) =>

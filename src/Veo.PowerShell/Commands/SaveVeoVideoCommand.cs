@@ -29,11 +29,16 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     private SemaphoreSlim? _gate;
     private int _lastActivityId = DownloadActivityId;
 
+    /// <summary>Each target file (or folder and task) this command writes, and the task that claimed it first.</summary>
+    private readonly Dictionary<string, string> _claimedBy = new(StringComparer.Ordinal);
+
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] TaskId { get; set; } = new string[0];
 
@@ -49,13 +54,15 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>How long to wait for an unfinished task, in seconds.</summary>
+    /// <summary>How long each task may take, waiting and downloading together, in seconds.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
 
     /// <summary>How many tasks are waited for and downloaded at once.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 4;
 
@@ -92,20 +99,27 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             return;
         }
 
+        if (TargetProblem(target, taskId) is VeoException problem)
+        {
+            WriteError(ToErrorRecord(problem, (object?)task ?? taskId));
+            return;
+        }
+
         var slot = new OutputSlot(++_lastActivityId);
         _slots.Enqueue(slot);
+        DateTimeOffset deadline = DateTimeOffset.UtcNow.AddSeconds(TimeoutSeconds);
         Start(async token =>
         {
             await _gate!.WaitAsync(token).ConfigureAwait(false);
             try
             {
-                VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known).ConfigureAwait(false);
+                VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known, deadline - DateTimeOffset.UtcNow).ConfigureAwait(false);
                 VeoTask? done = current.IsFinished && current.Status == VeoTaskStatus.Succeeded
                     ? current
-                    : await WaitForAsync(current, TimeoutSeconds, token).ConfigureAwait(false);
+                    : await WaitForAsync(current, deadline - DateTimeOffset.UtcNow, token).ConfigureAwait(false);
                 if (done is not null)
                 {
-                    await DownloadAllAsync(done, target, slot, token).ConfigureAwait(false);
+                    await DownloadAllAsync(done, target, slot, deadline, token).ConfigureAwait(false);
                 }
             }
             finally
@@ -132,7 +146,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         }
     }
 
-    private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, CancellationToken token)
+    private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, DateTimeOffset deadline, CancellationToken token)
     {
         if (task.Videos.Count == 0)
         {
@@ -143,14 +157,16 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         for (int index = 0; index < paths.Length; index++)
         {
             string path = paths[index];
-            string activity = $"Downloading video {index + 1} of {paths.Length} of task {task.TaskId}";
+            string activity = paths.Length == 1
+                ? $"Downloading task {WaitProgress.ShortId(task.TaskId)}"
+                : $"Downloading task {WaitProgress.ShortId(task.TaskId)}, video {index + 1} of {paths.Length}";
             try
             {
                 task = await Client.DownloadAsync(task, index, path, Force, (done, total) => Post(() =>
                     WriteProgress(new ProgressRecord(slot.ActivityId, activity, DescribeBytes(done, total))
                     {
                         PercentComplete = total is long all && all > 0 ? (int)(done * 100 / all) : -1,
-                    })), token).ConfigureAwait(false);
+                    })), token, deadline).ConfigureAwait(false);
                 Post(() => WriteProgress(new ProgressRecord(slot.ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed }));
                 slot.Output.Enqueue(() => WriteObject(new FileInfo(path)));
             }
@@ -161,12 +177,51 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         }
     }
 
-    /// <summary>A folder if it exists as one, ends with a separator, or has no extension; otherwise a file name.</summary>
+    /// <summary>
+    /// Why the videos of <paramref name="taskId"/> cannot go to <paramref name="target"/>: a device, or a file name that
+    /// an earlier task of this command already writes (whatever -Force says, one paid video must not replace another).
+    /// Claims the target otherwise. Pipeline thread only.
+    /// </summary>
+    private VeoException? TargetProblem(string target, string taskId)
+    {
+        if (IsDevice(target))
+        {
+            return new VeoException(VeoErrorIds.VideoPathNotWritable, VeoErrorKind.InvalidArgument,
+                $"-Path '{target}' is a device, not a folder or a file; give a folder or an .mp4 file name.") { Target = target };
+        }
+
+        string claim = IsFolder(target) ? System.IO.Path.Combine(target, taskId) : target;
+        if (_claimedBy.TryGetValue(claim, out string? first))
+        {
+            return new VeoException(VeoErrorIds.VideoPathConflict, VeoErrorKind.ResourceExists,
+                $"'{target}' already receives the videos of task {first} in this command; task {taskId} was not saved, so neither video is lost. " +
+                "Give -Path a folder (each task gets its own file there) or save each task to its own file name.") { Target = target };
+        }
+
+        _claimedBy[claim] = taskId;
+        return null;
+    }
+
+    /// <summary>A folder if it exists as one, ends with a separator, or has no extension and is not an existing file; otherwise a file name.</summary>
     private static bool IsFolder(string target) =>
         Directory.Exists(target) ||
         target.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ||
         target.EndsWith(System.IO.Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal) ||
-        string.IsNullOrEmpty(System.IO.Path.GetExtension(target));
+        (string.IsNullOrEmpty(System.IO.Path.GetExtension(target)) && !File.Exists(target));
+
+    /// <summary>A device (/dev/null, NUL, CON…): writing a video there would lose it or replace the device.</summary>
+    private static bool IsDevice(string target)
+    {
+        string full = System.IO.Path.GetFullPath(target);
+        if (System.IO.Path.DirectorySeparatorChar == '/')
+        {
+            return full.StartsWith("/dev/", StringComparison.Ordinal);
+        }
+
+        string name = System.IO.Path.GetFileNameWithoutExtension(full).ToUpperInvariant();
+        return full.StartsWith(@"\\.\", StringComparison.Ordinal) ||
+            name is "CON" or "PRN" or "AUX" or "NUL" || (name.Length == 4 && (name.StartsWith("COM", StringComparison.Ordinal) || name.StartsWith("LPT", StringComparison.Ordinal)) && char.IsDigit(name[3]));
+    }
 
     private static string DescribeBytes(long done, long? total) =>
         total is long all ? $"{done / 1048576.0:0.0} of {all / 1048576.0:0.0} MB" : $"{done / 1048576.0:0.0} MB";

@@ -23,14 +23,17 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
 
     /// <summary>The API key for this call, as a SecureString, a string or a PSCredential.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ApiKeyTransformation]
     public SecureString? ApiKey { get; set; }
 
     /// <summary>The provider's base address for this call (the simulator's, a proxy's).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(BaseUriCompleter))]
     public Uri? BaseUri { get; set; }
 
     private IReadOnlyList<LedgerEntry>? _ledgerEntries;
+    private IReadOnlyList<LedgerEntry>? _ledgerLines;
 
     private bool _debugEnabled;
 
@@ -53,49 +56,58 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
 
     protected TaskLedger Ledger { get; } = TaskLedger.ForCurrentUser();
 
-    /// <summary>The ledger, read once per command (unreadable lines become warnings). Pipeline thread only.</summary>
-    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= Ledger.ReadAll(WriteWarning);
+    /// <summary>
+    /// The ledger, read once per command: each unusable line is a warning; a ledger that stays locked is one error and
+    /// reads as empty, so tasks given with their connection still go through. Pipeline thread only.
+    /// </summary>
+    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= LedgerLines.Where(e => !e.IsIntent).ToArray();
+
+    /// <summary>The ledger's tasks and its creates that never named a task (<see cref="TaskLedger.ReadWithUnanswered"/>), read once.</summary>
+    protected IReadOnlyList<LedgerEntry> LedgerLines => _ledgerLines ??= ReadLedger();
+
+    private IReadOnlyList<LedgerEntry> ReadLedger()
+    {
+        try
+        {
+            return Ledger.ReadWithUnanswered(WriteWarning);
+        }
+        catch (VeoException ex)
+        {
+            WriteError(ToErrorRecord(ex, Ledger.FilePath));
+            return Array.Empty<LedgerEntry>();
+        }
+    }
 
     /// <summary>The connection for a task known only by id: the ledger says which provider and address created it.</summary>
     protected (VeoConnection Connection, LedgerEntry? Known) ResolveById(string taskId)
     {
         LedgerEntry? known = LedgerEntries.LastOrDefault(e => e.TaskId == taskId);
-        return (Connections.For(known), known);
+        return (Checked(() => Connections.For(known)), known);
     }
 
     /// <summary>The connection for this call (see <see cref="ConnectionResolver"/>): for a piped task, or a new one.</summary>
-    protected VeoConnection ResolveConnection(VeoTask? task = null) => Connections.For(task);
+    protected VeoConnection ResolveConnection(VeoTask? task = null) => Checked(() => Connections.For(task));
 
     private ConnectionResolver Connections =>
         new(Provider, BaseUri, ApiKey is null ? null : new ApiKey(ApiKey), VeoSession.DefaultProvider, VeoSession.For);
 
-    /// <summary>The ErrorRecord for a client error: its stable id, the matching category, and its target.</summary>
-    protected static ErrorRecord ToErrorRecord(VeoException exception, object? target = null) =>
-        new(exception, exception.ErrorId, (ErrorCategory)Enum.Parse(typeof(ErrorCategory), exception.Kind.ToString()), exception.Target ?? target);
-
-    /// <summary>
-    /// A problem with one input: terminating when the values came from parameters, non-terminating when they came
-    /// from the pipeline so the other input objects still go through.
-    /// </summary>
-    protected void ReportInputError(VeoException exception, object? target = null)
+    /// <summary>A connection, or the end of the command when its address cannot be used (-BaseUri ftp://…: InvalidBaseUri).</summary>
+    private VeoConnection Checked(Func<VeoConnection> resolve)
     {
-        ErrorRecord record = ToErrorRecord(exception, target);
-        if (MyInvocation.ExpectingInput)
+        try
         {
-            // One bad row of a batch: say which, so it can be found among hundreds.
-            record.ErrorDetails = new ErrorDetails($"{exception.Message} Input: {DescribeBoundValues()}.");
-            WriteError(record);
+            return resolve();
         }
-        else
+        catch (VeoException ex)
         {
-            ThrowTerminatingError(record);
+            ThrowTerminatingError(ToErrorRecord(ex, BaseUri));
+            throw;
         }
     }
 
-    /// <summary>The values bound for the current input object, as Name='value' pairs; never the key.</summary>
-    private string DescribeBoundValues() => string.Join(", ", MyInvocation.BoundParameters
-        .Where(p => p.Key != nameof(ApiKey))
-        .Select(p => $"{p.Key}='{(p.Value is System.Collections.IEnumerable list and not string ? string.Join(", ", list.Cast<object>()) : p.Value)}'"));
+    /// <summary>The ErrorRecord for a client error: its stable id, the matching category, and its target.</summary>
+    protected internal static ErrorRecord ToErrorRecord(VeoException exception, object? target = null) =>
+        new(exception, exception.ErrorId, (ErrorCategory)Enum.Parse(typeof(ErrorCategory), exception.Kind.ToString()), exception.Target ?? target);
 
     protected override void OnBackgroundFailure(Exception exception)
     {
@@ -111,13 +123,13 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     /// Waits for a task, showing progress. Returns the succeeded task, or null after writing the failure (TaskFailed,
     /// WaitTimedOut with the latest task as target, or the error that stopped polling).
     /// </summary>
-    protected async Task<VeoTask?> WaitForAsync(VeoTask task, int timeoutSeconds, CancellationToken cancellationToken)
+    protected async Task<VeoTask?> WaitForAsync(VeoTask task, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Post(() => WriteProgress(WaitProgress.Started(task)));
         VeoTask latest = task;
         try
         {
-            latest = await Client.WaitAsync(task, TimeSpan.FromSeconds(timeoutSeconds), update =>
+            latest = await Client.WaitAsync(task, timeout, update =>
             {
                 latest = update;
                 Post(() => WriteProgress(WaitProgress.Updated(update)));
