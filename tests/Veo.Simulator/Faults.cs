@@ -47,7 +47,7 @@ public abstract record Fault
 
     /// <summary>
     /// Answer with exactly this status and body (an odd id, another task's status, an HTML page).
-    /// <see cref="EchoedAuthorization"/> in the body is replaced by the request's Authorization header, as a provider
+    /// <see cref="EchoedAuthorization"/> in the body is replaced by the header that carried the request's key, as a provider
     /// that echoes it back would.
     /// </summary>
     public sealed record Answer(int Status, string Body, string ContentType = "application/json") : Fault

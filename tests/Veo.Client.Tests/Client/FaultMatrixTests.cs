@@ -15,7 +15,7 @@ public sealed class FaultMatrixTests : IDisposable
 {
     private const string Succeeds = "succeeds";
 
-    private static readonly VeoProvider[] Providers = { VeoProvider.HighwayApi, VeoProvider.AIHubMax, VeoProvider.Vtrix };
+    private static readonly VeoProvider[] Providers = { VeoProvider.HighwayApi, VeoProvider.AIHubMax, VeoProvider.Vtrix, VeoProvider.Google };
 
     private readonly TestImages _images = new();
 
@@ -220,7 +220,7 @@ public sealed class FaultMatrixTests : IDisposable
 
     private static Fault Single(VeoProvider provider, string fault, string retryAfter) => fault switch
     {
-        _ when OddIds.TryGetValue(fault, out string? format) => new Fault.Answer(200, string.Format(format, provider == VeoProvider.HighwayApi ? "task_id" : "id")),
+        _ when OddIds.TryGetValue(fault, out string? format) => new Fault.Answer(200, string.Format(format, IdField(provider))),
         "key echoed in a JSON error" => new Fault.Answer(400, ErrorBody(provider, "the header was " + Fault.Answer.EchoedAuthorization)),
         "key echoed JSON-escaped" => new Fault.Answer(400, ErrorBody(provider, "the header was Bearer \\u0073im-key")),
         "key echoed in an HTML page" => new Fault.Answer(401, $"<html><body><h1>401</h1><pre>Authorization: {Fault.Answer.EchoedAuthorization}</pre></body></html>", "text/html"),
@@ -229,12 +229,14 @@ public sealed class FaultMatrixTests : IDisposable
         {
             VeoProvider.HighwayApi => $"{{\"task\": {{\"status\": \"TASK_STATUS_SUCCEED\"}}, \"videos\": [{Links(300, "{{\"video_url\": \"{0}\"}}")}]}}",
             VeoProvider.AIHubMax => $"{{\"status\": \"completed\", \"results\": [{Links(300, "\"{0}\"")}]}}",
+            VeoProvider.Google => $"{{\"done\": true, \"response\": {{\"generateVideoResponse\": {{\"generatedSamples\": [{Links(300, "{{\"video\": {{\"uri\": \"{0}\"}}}}")}]}}}}}}",
             _ => $"{{\"status\": \"completed\", \"output\": [{{\"content\": [{Links(300, "{{\"type\": \"video\", \"url\": \"{0}\"}}")}]}}]}}",
         }),
         "about another task" => new Fault.Answer(200, provider switch
         {
             VeoProvider.HighwayApi => "{\"task\": {\"task_id\": \"someone-else\", \"status\": \"TASK_STATUS_SUCCEED\"}, \"videos\": [{\"video_url\": \"https://example.com/v.mp4\"}]}",
             VeoProvider.AIHubMax => "{\"id\": \"someone-else\", \"status\": \"completed\", \"results\": [\"https://example.com/v.mp4\"]}",
+            VeoProvider.Google => "{\"name\": \"someone-else\", \"done\": true, \"response\": {\"generateVideoResponse\": {\"generatedSamples\": [{\"video\": {\"uri\": \"https://example.com/v.mp4\"}}]}}}",
             _ => "{\"id\": \"someone-else\", \"status\": \"completed\", \"output\": [{\"content\": [{\"type\": \"video\", \"url\": \"https://example.com/v.mp4\"}]}]}",
         }),
         "429 Retry-After seconds" => new Fault.HttpStatus(429, retryAfter),
@@ -258,6 +260,14 @@ public sealed class FaultMatrixTests : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
     };
 
+    /// <summary>The field of a create answer that names the task.</summary>
+    private static string IdField(VeoProvider provider) => provider switch
+    {
+        VeoProvider.HighwayApi => "task_id",
+        VeoProvider.Google => "name",
+        _ => "id",
+    };
+
     private static string Links(int count, string format) =>
         string.Join(", ", Enumerable.Range(1, count).Select(n => string.Format(format, $"https://example.com/{n}.mp4")));
 
@@ -266,6 +276,7 @@ public sealed class FaultMatrixTests : IDisposable
     {
         VeoProvider.HighwayApi => $"{{\"code\": 400, \"reason\": \"INVALID_REQUEST_BODY\", \"message\": \"{message}\"}}",
         VeoProvider.AIHubMax => $"{{\"error\": {{\"code\": \"invalid_request\", \"message\": \"{message}\"}}}}",
+        VeoProvider.Google => $"{{\"error\": {{\"code\": 400, \"message\": \"{message}\", \"status\": \"INVALID_ARGUMENT\"}}}}",
         _ => $"{{\"error\": {{\"code\": \"400\", \"message\": \"{message}\"}}}}",
     };
 }

@@ -182,8 +182,9 @@ public sealed class GoogleProtocolTests : IDisposable
     public void TheOperationNameIsThePathPolledEachSegmentEscapedAndNoneClimbingOut()
     {
         Assert.Equal("v1beta/models/veo-3.1-generate-preview/operations/a%20b", Protocol(Google).StatusPath("models/veo-3.1-generate-preview/operations/a b", TaskState.Created(Now), Now));
-        Assert.Equal(VeoErrorIds.TaskNotFound, Assert.Throws<VeoException>(() => Protocol(Google).StatusPath("models/../../v1/x", TaskState.Created(Now), Now)).ErrorId);
-        Assert.Equal(VeoErrorIds.TaskNotFound, Assert.Throws<VeoException>(() => Protocol(Google).StatusPath("/files//x", TaskState.Created(Now), Now)).ErrorId);
+        Assert.Equal(VeoErrorIds.InvalidTaskId, Assert.Throws<VeoException>(() => Protocol(Google).StatusPath("models/../../v1/x", TaskState.Created(Now), Now)).ErrorId);
+        Assert.Equal(VeoErrorIds.InvalidTaskId, Assert.Throws<VeoException>(() => Protocol(Google).StatusPath("models/./operations/x", TaskState.Created(Now), Now)).ErrorId);
+        Assert.Equal(VeoErrorIds.InvalidTaskId, Assert.Throws<VeoException>(() => Protocol(Google).StatusPath("/files//x", TaskState.Created(Now), Now)).ErrorId);
     }
 
     [Theory]

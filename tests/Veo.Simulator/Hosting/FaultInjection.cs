@@ -49,7 +49,7 @@ internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, I
                 context.Response.StatusCode = answer.Status;
                 context.Response.ContentType = answer.ContentType;
                 await context.Response.WriteAsync(
-                    answer.Body.Replace(Fault.Answer.EchoedAuthorization, context.Request.Headers.Authorization.ToString(), StringComparison.Ordinal),
+                    answer.Body.Replace(Fault.Answer.EchoedAuthorization, EchoedKeyHeader(context.Request), StringComparison.Ordinal),
                     context.RequestAborted);
                 break;
             case Fault.OversizedBody oversized:
@@ -206,4 +206,8 @@ internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, I
         context.Response.ContentLength = null;
         return (wire, buffer);
     }
+
+    /// <summary>The header that carried the key, as a provider that echoes it would quote it (Google's x-goog-api-key, else Authorization).</summary>
+    private static string EchoedKeyHeader(HttpRequest request) =>
+        request.Headers.TryGetValue(Google.GoogleProtocol.KeyHeader, out Microsoft.Extensions.Primitives.StringValues key) ? key.ToString() : request.Headers.Authorization.ToString();
 }
