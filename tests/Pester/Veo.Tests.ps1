@@ -988,7 +988,7 @@ Describe 'Secrets' {
             New-VeoFrameVideo -Prompt '[sim:fail] a fox' -Image $first -Verbose -Debug | Wait-VeoTask -Verbose -Debug -ErrorAction Continue
             try { New-VeoFrameVideo -Prompt 'a fox' -Image $first -DurationSeconds 5 -Verbose -Debug } catch { $_ | Format-List * -Force | Out-String }
             Get-VeoTask -TaskId $frame.TaskId -ApiKey ($secret + 'x') -Verbose -Debug -ErrorAction Continue
-            # A provider that echoes the Authorization header back, in a JSON error and in an HTML page.
+            # A provider that echoes the key's header back (Authorization; Google's x-goog-api-key), in a JSON error and in an HTML page.
             $echo = '{"code": 400, "reason": "INVALID_REQUEST_BODY", "message": "header {authorization}", "error": {"message": "header {authorization}"}}'
             Invoke-VeoSimulatorControl -Simulator $secretSim -Path faults -Method Post -Body @{ target = 'create'; kind = 'answer'; status = 400; body = $echo }
             New-VeoTextVideo -Prompt 'echo' -Verbose -Debug -ErrorAction Continue
@@ -1000,10 +1000,11 @@ Describe 'Secrets' {
 
         $streams | Should -Match 'POST'
         $streams | Should -Match 'TaskFailed|failed'
-        # The echoes did come back, with the key masked.
+        # The echoes did come back, with the key masked (Google's header holds the key alone).
         $messages = ($Error | ForEach-Object { $_.Exception.Message }) -join "`n"
-        $messages | Should -Match 'header Bearer \*{8}'
-        $messages | Should -Match '<pre>Bearer \*{8}</pre>'
+        $echoed = if ($Provider -eq 'Google') { '\*{8}' } else { 'Bearer \*{8}' }
+        $messages | Should -Match "header $echoed"
+        $messages | Should -Match "<pre>$echoed</pre>"
         $streams + ($errors -join '') + ($files -join '') | Should -Not -Match ([regex]::Escape($secret))
     }
 }
