@@ -50,7 +50,63 @@ public sealed class VeoClient
     }
 
     /// <summary>Sends the create request, once.</summary>
-    public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken)
+    public Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken) =>
+        CreateAsync(prepared, null, force: false, cancellationToken);
+
+    /// <summary>
+    /// What the ledger says a create under <paramref name="idempotencyKey"/> would do now. Nothing is written or sent.
+    /// </summary>
+    public KeyDecision CheckKey(PreparedCreate prepared, string idempotencyKey, bool force) =>
+        RequireLedger().Check(prepared.Connection.Provider, idempotencyKey, prepared.RequestHash, force, _log.Warning);
+
+    /// <summary>
+    /// Sends the create request, once. With a key, the ledger is checked again and the create written down as sent
+    /// first: the key's task when it already exists (made meanwhile by another process), an IdempotencyKeyConflict
+    /// or CreateOutcomeUnknown error when the key forbids sending.
+    /// </summary>
+    public async Task<VeoTask> CreateAsync(PreparedCreate prepared, string? idempotencyKey, bool force, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null)
+        {
+            KeyDecision decision = RequireLedger().Reserve(prepared.Connection.Provider, prepared.Connection.BaseUri, idempotencyKey, prepared.RequestHash, force);
+            switch (decision.Action)
+            {
+                case KeyAction.Reuse:
+                    return await GetTaskAsync(prepared.Connection, decision.Task!.TaskId, cancellationToken, decision.Task).ConfigureAwait(false);
+                case KeyAction.Conflict:
+                    throw KeyConflict(idempotencyKey, decision);
+                case KeyAction.OutcomeUnknown:
+                    throw OutcomeUnknown(prepared.Connection.Provider, idempotencyKey, decision);
+            }
+        }
+
+        try
+        {
+            return await SendCreateAsync(prepared, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VeoException ex) when (idempotencyKey is not null && ex.ErrorId != VeoErrorIds.CreateOutcomeUnknown)
+        {
+            // Refused or never sent: nothing was created under the key, so the next run may send it again.
+            RequireLedger().RecordNotCreated(prepared.Connection.Provider, idempotencyKey);
+            throw;
+        }
+    }
+
+    /// <summary>IdempotencyKeyConflict: the key was used for a different request.</summary>
+    public static VeoException KeyConflict(string idempotencyKey, KeyDecision decision) =>
+        new(VeoErrorIds.IdempotencyKeyConflict, VeoErrorKind.ResourceExists,
+            $"The idempotency key '{idempotencyKey}' was used for a different request" +
+            (decision.Task is null ? string.Empty : $" (task {decision.Task.TaskId}, created {decision.Task.CreatedAt:u})") +
+            ". Nothing was sent. Use another key for a new request, or the same request for the same key.") { Target = decision.Task };
+
+    /// <summary>CreateOutcomeUnknown: a create under the key was sent and never answered.</summary>
+    public static VeoException OutcomeUnknown(VeoProvider provider, string idempotencyKey, KeyDecision decision) =>
+        new(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.ResourceExists,
+            $"A create with the idempotency key '{idempotencyKey}' was sent to {provider} at {decision.SentAt:u} and no answer was " +
+            "recorded: a task may exist and be billed. Nothing was sent. Look for a task created around that time in the " +
+            $"provider's task list (Get-VeoTask -Local lists what this machine knows); give -Force to create another.") { Target = decision.Task };
+
+    private async Task<VeoTask> SendCreateAsync(PreparedCreate prepared, string? idempotencyKey, CancellationToken cancellationToken)
     {
         VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
             new ProviderCall(_http, prepared.Connection, _log), prepared.Request, cancellationToken).ConfigureAwait(false);
@@ -60,7 +116,8 @@ public sealed class VeoClient
         JsonElement answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);
         string taskId = prepared.Connection.Info.Protocol.ReadTaskId(answer);
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, now);
+        var details = new TaskDetails(
+            prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, now, idempotencyKey, idempotencyKey is null ? null : prepared.RequestHash);
         _log.Verbose($"Created task {taskId}.");
         var task = new VeoTask(prepared.Connection, taskId, details, TaskState.Created(now));
         RecordInLedger(task);
@@ -70,7 +127,7 @@ public sealed class VeoClient
     /// <summary>Reads a task by id; what the ledger knows of it (model, mode, prompt, creation time) is kept.</summary>
     public Task<VeoTask> GetTaskAsync(VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null)
     {
-        var details = new TaskDetails(known?.Model, known?.Mode, known?.Prompt, known?.CreatedAt);
+        var details = new TaskDetails(known?.Model, known?.Mode, known?.Prompt, known?.CreatedAt, known?.IdempotencyKey, known?.RequestHash);
         return ReadAsync(new VeoTask(connection, taskId, details, TaskState.Created(DateTimeOffset.MinValue)), cancellationToken);
     }
 
@@ -142,6 +199,7 @@ public sealed class VeoClient
         try
         {
             await _downloader.DownloadAsync(task.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            RecordSaved(task, path);
             return task;
         }
         catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.VideoLinkExpired)
@@ -156,6 +214,7 @@ public sealed class VeoClient
                 }
 
                 await _downloader.DownloadAsync(renewed.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+                RecordSaved(renewed, path);
                 return renewed;
             }
             catch (VeoException again) when (again.ErrorId == VeoErrorIds.VideoLinkExpired)
@@ -172,8 +231,18 @@ public sealed class VeoClient
         or VeoErrorIds.ConnectionFailed or VeoErrorIds.RequestTimedOut or VeoErrorIds.ProviderError
         or VeoErrorIds.ProviderUnavailable or VeoErrorIds.RateLimited;
 
+    private void RecordSaved(VeoTask task, string path) =>
+        WriteToLedger(ledger => ledger.RecordSaved(task, path), $"The file {path} of task {task.TaskId} could not be written to the task ledger");
+
+    private TaskLedger RequireLedger() =>
+        _ledger ?? throw new InvalidOperationException("An idempotency key needs a task ledger: create the client with one.");
+
     /// <summary>The task is paid for: losing track of it is worse than a warning, so a ledger failure never hides the task.</summary>
-    private void RecordInLedger(VeoTask task)
+    private void RecordInLedger(VeoTask task) =>
+        WriteToLedger(ledger => ledger.Record(task), $"Task {task.TaskId} was created but could not be written to the task ledger", "Keep its id.");
+
+    /// <summary>What became known of a task (its status, a saved file); a ledger that cannot be written only warns.</summary>
+    private void WriteToLedger(Action<TaskLedger> write, string what, string advice = "")
     {
         if (_ledger is null)
         {
@@ -182,11 +251,11 @@ public sealed class VeoClient
 
         try
         {
-            _ledger.Record(task);
+            write(_ledger);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _log.Warning($"Task {task.TaskId} was created but could not be written to the task ledger {_ledger.FilePath}: {ex.Message}. Keep its id.");
+            _log.Warning($"{what} {_ledger.FilePath}: {ex.Message}. {advice}".TrimEnd());
         }
     }
 
@@ -195,7 +264,8 @@ public sealed class VeoClient
         IProviderProtocol protocol = task.Connection.Info.Protocol;
         JsonElement answer = await _http.GetJsonAsync(task.Connection, protocol.StatusPath(task.TaskId), ApiCall.Status, cancellationToken)
             .ConfigureAwait(false);
-        TaskState state = protocol.ReadStatus(answer, DateTimeOffset.UtcNow);
-        return task.WithState(state);
+        VeoTask read = task.WithState(protocol.ReadStatus(answer, DateTimeOffset.UtcNow));
+        WriteToLedger(ledger => ledger.RecordStatus(read), $"The status of task {read.TaskId} could not be written to the task ledger");
+        return read;
     }
 }

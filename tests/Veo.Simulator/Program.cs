@@ -15,7 +15,8 @@ namespace Veo.Simulator;
 internal static class Program
 {
     private const string Usage =
-        "usage: Veo.Simulator [--port N] [--queued-ms N] [--processing-ms N] [--key K]... [--ignore-stdin]\n" +
+        "usage: Veo.Simulator [--port N] [--queued-ms N] [--processing-ms N] [--create-latency-ms N] [--key K]... [--ignore-stdin]\n" +
+        "  --create-latency-ms N  answer every create after N ms\n" +
         "  --key K         accepted API key (repeatable; replaces the default 'sim-key')\n" +
         "  --ignore-stdin  keep running when stdin closes (stop with Ctrl+C/SIGTERM)";
 
@@ -77,6 +78,9 @@ internal static class Program
                     break;
                 case "--processing-ms":
                     options.ProcessingFor = TimeSpan.FromMilliseconds(ParseInteger(args, ref i));
+                    break;
+                case "--create-latency-ms":
+                    options.CreateLatency = TimeSpan.FromMilliseconds(ParseInteger(args, ref i));
                     break;
                 case "--key":
                     if (!keysGiven)

@@ -1,22 +1,37 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading;
 
 namespace Veo.Client;
 
-/// <summary>A task as the ledger remembers it: enough to find it again. Never the key.</summary>
+/// <summary>
+/// A task as the ledger remembers it: enough to find it again, the key it was created under, its last known status
+/// and the files saved from it. Never the API key.
+/// </summary>
 public sealed record LedgerEntry(
-    string TaskId, VeoProvider Provider, Uri BaseUri, string? Model, VeoMode? Mode, string? Prompt, DateTimeOffset CreatedAt);
+    string TaskId, VeoProvider Provider, Uri BaseUri, string? Model, VeoMode? Mode, string? Prompt, DateTimeOffset CreatedAt,
+    string? IdempotencyKey = null, string? RequestHash = null)
+{
+    /// <summary>The status last seen by any command (Queued when only the create is known).</summary>
+    public VeoTaskStatus Status { get; init; } = VeoTaskStatus.Queued;
+
+    /// <summary>The files saved from the task, in the order they were saved.</summary>
+    public IReadOnlyList<string> SavedFiles { get; init; } = Array.Empty<string>();
+}
 
 /// <summary>
 /// Every created task, one JSON line each, in a per-user file (<c>$env:VEO_HOME</c> overrides the folder). A task
-/// is paid for the moment it is created, so it is written down before the create call returns. Several processes
-/// may append at once: each append holds an exclusive lock on the file.
+/// is paid for the moment it is created, so it is written down before the create call returns; a keyed create is
+/// written down before it is sent. Later lines add what became known (status, saved files). Several processes may
+/// append at once: each append holds an exclusive lock on the file. The file is read once per process and then
+/// only from where the last read ended.
 /// </summary>
 public sealed class TaskLedger
 {
@@ -26,8 +41,15 @@ public sealed class TaskLedger
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>One index per ledger file, shared by every command of the process.</summary>
+    private static readonly ConcurrentDictionary<string, LedgerIndex> Indexes = new(StringComparer.Ordinal);
+
+    /// <summary>How many of the index's unreadable lines this instance has reported already (each is reported once per instance).</summary>
+    private int _reported;
 
     public TaskLedger(string folder)
     {
@@ -41,66 +63,245 @@ public sealed class TaskLedger
 
     public string FilePath => Path.Combine(Folder, FileName);
 
-    public void Record(VeoTask task) => Append(new LedgerEntry(
-        task.TaskId, task.Provider, task.BaseUri, task.Model, task.Mode, task.Prompt, task.CreatedAt ?? DateTimeOffset.UtcNow));
+    private LedgerIndex Index => Indexes.GetOrAdd(Path.GetFullPath(FilePath), _ => new LedgerIndex());
 
-    public void Append(LedgerEntry entry)
+    public void Record(VeoTask task) => Append(new LedgerEntry(
+        task.TaskId, task.Provider, task.BaseUri, task.Model, task.Mode, task.Prompt, task.CreatedAt ?? DateTimeOffset.UtcNow,
+        task.IdempotencyKey, task.Details.RequestHash));
+
+    public void Append(LedgerEntry entry) => Write(LedgerLine.Created(entry));
+
+    /// <summary>Notes a finished task's status, once per status.</summary>
+    public void RecordStatus(VeoTask task)
     {
-        Directory.CreateDirectory(Folder);
-        byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, JsonOptions) + "\n");
-        using FileStream file = OpenLocked(FileMode.Append, FileAccess.Write);
-        file.Write(line, 0, line.Length);
+        if (!task.IsFinished)
+        {
+            return;
+        }
+
+        Refresh(skipped: null);
+        LedgerIndex index = Index;
+        lock (index)
+        {
+            if (index.Find(task.Provider, task.TaskId)?.Status == task.Status)
+            {
+                return;
+            }
+        }
+
+        Write(new LedgerLine { Kind = LedgerLine.StatusKind, TaskId = task.TaskId, Provider = task.Provider, Status = task.Status, At = DateTimeOffset.UtcNow });
     }
 
-    /// <summary>All entries, oldest first. Lines that cannot be read are skipped and reported through <paramref name="skipped"/>.</summary>
+    /// <summary>Notes a file saved from a task (which has then succeeded).</summary>
+    public void RecordSaved(VeoTask task, string path) => Write(new LedgerLine
+    {
+        Kind = LedgerLine.SavedKind, TaskId = task.TaskId, Provider = task.Provider, Status = VeoTaskStatus.Succeeded, Path = path, At = DateTimeOffset.UtcNow,
+    });
+
+    /// <summary>
+    /// All entries, oldest first. Lines that cannot be read are skipped and reported through <paramref name="skipped"/>,
+    /// once per instance.
+    /// </summary>
     public IReadOnlyList<LedgerEntry> ReadAll(Action<string>? skipped = null)
     {
-        if (!File.Exists(FilePath))
+        LedgerIndex index = Index;
+        lock (index)
         {
-            return Array.Empty<LedgerEntry>();
-        }
-
-        string text;
-        using (FileStream file = OpenLocked(FileMode.Open, FileAccess.Read))
-        using (var reader = new StreamReader(file, Encoding.UTF8))
-        {
-            text = reader.ReadToEnd();
-        }
-
-        var entries = new List<LedgerEntry>();
-        string[] lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].Trim().Length == 0)
+            if (!File.Exists(FilePath))
             {
-                continue;
+                index.Reset();
+                return Array.Empty<LedgerEntry>();
             }
 
-            LedgerEntry? entry = TryParse(lines[i]);
-            if (entry is null)
+            using (FileStream file = OpenLocked(FileMode.Open, FileAccess.Read))
             {
-                skipped?.Invoke($"Line {i + 1} of the task ledger {FilePath} cannot be read and was skipped.");
-                continue;
+                CatchUp(index, file);
             }
 
-            entries.Add(entry);
-        }
+            for (; skipped is not null && _reported < index.BadLines.Count; _reported++)
+            {
+                skipped(index.BadLines[_reported]);
+            }
 
-        return entries;
+            return index.Entries.ToArray();
+        }
     }
 
-    /// <summary>The newest entry for a task id, if the ledger has one.</summary>
-    public LedgerEntry? Find(string taskId, Action<string>? skipped = null) =>
-        ReadAll(skipped).LastOrDefault(e => string.Equals(e.TaskId, taskId, StringComparison.Ordinal));
+    /// <summary>The newest entries first (all, or the last <paramref name="count"/>), without copying the rest.</summary>
+    public IReadOnlyList<LedgerEntry> Newest(int count, Action<string>? skipped = null)
+    {
+        Refresh(skipped);
+        LedgerIndex index = Index;
+        lock (index)
+        {
+            return index.Entries.Skip(Math.Max(0, index.Entries.Count - count)).Reverse().ToArray();
+        }
+    }
 
-    private static LedgerEntry? TryParse(string line)
+    /// <summary>The newest entry for a task id (of any provider), if the ledger has one.</summary>
+    public LedgerEntry? Find(string taskId, Action<string>? skipped = null)
+    {
+        Refresh(skipped);
+        LedgerIndex index = Index;
+        lock (index)
+        {
+            return index.FindById(taskId);
+        }
+    }
+
+    /// <summary>
+    /// What a create under <paramref name="key"/> should do, as the ledger knows it now. Nothing is written:
+    /// <see cref="Reserve"/> checks again and writes the intent just before sending.
+    /// </summary>
+    public KeyDecision Check(VeoProvider provider, string key, string requestHash, bool force, Action<string>? skipped = null)
+    {
+        Refresh(skipped);
+        LedgerIndex index = Index;
+        lock (index)
+        {
+            return index.Decide(provider, key, requestHash, force);
+        }
+    }
+
+    /// <summary>
+    /// Checks the key again under the file's lock (another process may have used it meanwhile) and, when a create
+    /// is to be sent, writes that it is being sent: if no answer is recorded later, its fate is unknown.
+    /// </summary>
+    public KeyDecision Reserve(VeoProvider provider, Uri baseUri, string key, string requestHash, bool force)
+    {
+        LedgerIndex index = Index;
+        lock (index)
+        {
+            Directory.CreateDirectory(Folder);
+            using FileStream file = OpenLocked(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            CatchUp(index, file);
+            KeyDecision decision = index.Decide(provider, key, requestHash, force);
+            if (decision.Action == KeyAction.Create)
+            {
+                var intent = new LedgerLine
+                {
+                    Kind = LedgerLine.SendingKind, IdempotencyKey = key, RequestHash = requestHash, Provider = provider, BaseUri = baseUri, At = DateTimeOffset.UtcNow,
+                };
+                AppendTo(index, file, intent);
+            }
+
+            return decision;
+        }
+    }
+
+    /// <summary>Notes that a keyed create was answered with a refusal, or never left: nothing was created under the key.</summary>
+    public void RecordNotCreated(VeoProvider provider, string key) =>
+        Write(new LedgerLine { Kind = LedgerLine.NotCreatedKind, IdempotencyKey = key, Provider = provider, At = DateTimeOffset.UtcNow });
+
+    private void Refresh(Action<string>? skipped)
+    {
+        if (File.Exists(FilePath))
+        {
+            ReadAll(skipped);
+        }
+    }
+
+    private void Write(LedgerLine line)
+    {
+        LedgerIndex index = Index;
+        lock (index)
+        {
+            Directory.CreateDirectory(Folder);
+            using FileStream file = OpenLocked(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            CatchUp(index, file);
+            AppendTo(index, file, line);
+        }
+    }
+
+    /// <summary>Appends at the end of the locked file; the index takes the line in as if it had read it.</summary>
+    private static void AppendTo(LedgerIndex index, FileStream file, LedgerLine line)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, JsonOptions) + "\n");
+        file.Seek(0, SeekOrigin.End);
+        file.Write(bytes, 0, bytes.Length);
+        index.Length = file.Length;
+        index.LineCount++;
+        index.Apply(line);
+    }
+
+    /// <summary>Reads what was appended since the index last read the file (all of it when the file was replaced).</summary>
+    private void CatchUp(LedgerIndex index, FileStream file)
+    {
+        if (file.Length < index.Length)
+        {
+            index.Reset();
+        }
+
+        if (file.Length == index.Length)
+        {
+            return;
+        }
+
+        file.Seek(index.Length, SeekOrigin.Begin);
+        byte[] bytes = new byte[file.Length - index.Length];
+        int read = 0;
+        while (read < bytes.Length)
+        {
+            int n = file.Read(bytes, read, bytes.Length - read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        int start = 0;
+        for (int i = 0; i < read; i++)
+        {
+            if (bytes[i] != (byte)'\n')
+            {
+                continue;
+            }
+
+            index.LineCount++;
+            ReadOnlySpan<byte> text = bytes.AsSpan(start, i - start);
+            start = i + 1;
+            if (IsBlank(text))
+            {
+                continue;
+            }
+
+            if (TryParse(text) is LedgerLine line)
+            {
+                index.Apply(line);
+            }
+            else
+            {
+                index.BadLines.Add($"Line {index.LineCount} of the task ledger {FilePath} cannot be read and was skipped.");
+            }
+        }
+
+        // A last line without its newline is still being written by nobody (appends hold the lock): read it next time.
+        index.Length += start;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> text)
+    {
+        foreach (byte b in text)
+        {
+            if (b is not ((byte)' ' or (byte)'\r' or (byte)'\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static LedgerLine? TryParse(ReadOnlySpan<byte> line)
     {
         try
         {
-            LedgerEntry? entry = JsonSerializer.Deserialize<LedgerEntry>(line, JsonOptions);
-            return entry is { TaskId: not null, BaseUri: not null } ? entry : null;
+            LedgerLine? parsed = JsonSerializer.Deserialize<LedgerLine>(line, JsonOptions);
+            return parsed is not null && parsed.IsComplete ? parsed : null;
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -8,15 +9,18 @@ namespace Veo.PowerShell.Commands;
 
 /// <summary>
 /// Reads the current state of tasks: by id (the ledger knows which provider and address created it), by refreshing
-/// task objects, or, with no id, the most recent tasks of the ledger, newest first.
+/// task objects, or, with no id, the most recent tasks of the ledger, newest first. With -Local it sends nothing and
+/// lists the ledger itself: each task's last known status, key and saved files.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VeoTask", DefaultParameterSetName = RecentSet)]
 [OutputType(typeof(VeoTask))]
+[OutputType(typeof(LedgerEntry), ParameterSetName = new[] { LocalSet })]
 public sealed class GetVeoTaskCommand : VeoCmdlet
 {
     private const string TaskIdSet = "TaskId";
     private const string TaskSet = "Task";
     private const string RecentSet = "Recent";
+    private const string LocalSet = "Local";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
@@ -27,10 +31,19 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
-    /// <summary>How many of the most recent tasks in the ledger to show.</summary>
+    /// <summary>How many of the most recent tasks in the ledger to show (10 by default; with -Local, all).</summary>
     [Parameter(ParameterSetName = RecentSet)]
+    [Parameter(ParameterSetName = LocalSet)]
     [ValidateRange(1, int.MaxValue)]
     public int Last { get; set; } = 10;
+
+    /// <summary>Lists the ledger as it is, newest first, sending no request.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LocalSet)]
+    public SwitchParameter Local { get; set; }
+
+    /// <summary>With -Local: only the tasks not known to have failed that have no saved file (what a re-run still has to save).</summary>
+    [Parameter(ParameterSetName = LocalSet)]
+    public SwitchParameter Unsaved { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -52,6 +65,9 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
                 }
 
                 break;
+            case LocalSet:
+                ShowLocal();
+                break;
             default:
                 ShowRecent();
                 break;
@@ -61,7 +77,7 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
     /// <summary>Reads the recent tasks at once, and emits them newest first whatever order the answers come in.</summary>
     private void ShowRecent()
     {
-        var recent = LedgerEntries.Reverse().Take(Last).Select(entry => (Entry: entry, Connection: ResolveById(entry.TaskId).Connection)).ToArray();
+        var recent = Ledger.Newest(Last, WriteWarning).Select(entry => (Entry: entry, Connection: ResolveById(entry.TaskId).Connection)).ToArray();
         RunToCompletion(async token =>
         {
             Task<VeoTask>[] reads = recent.Select(r => Client.GetTaskAsync(r.Connection, r.Entry.TaskId, token, r.Entry)).ToArray();
@@ -78,6 +94,21 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
                 }
             }
         });
+    }
+
+    private void ShowLocal()
+    {
+        IEnumerable<LedgerEntry> entries = Ledger.Newest(Unsaved || !MyInvocation.BoundParameters.ContainsKey(nameof(Last)) ? int.MaxValue : Last, WriteWarning);
+        if (Unsaved)
+        {
+            entries = entries.Where(e => e.Status != VeoTaskStatus.Failed && e.SavedFiles.Count == 0);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Last)))
+            {
+                entries = entries.Take(Last);
+            }
+        }
+
+        WriteObject(entries, enumerateCollection: true);
     }
 
     private void Emit(VeoTask task) => Post(() => WriteObject(task));

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using Veo.Client;
+using Veo.PowerShell.Infrastructure;
 
 namespace Veo.PowerShell.Commands;
 
@@ -16,6 +17,7 @@ public sealed class NewVeoReferenceVideoCommand : NewVeoVideoCommand
 
     /// <summary>Asset (the images' content) or Style (their look); only AIHubMax's Standard model takes it.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     public ReferenceType ReferenceType { get; set; }
 
     protected override VeoMode Mode => VeoMode.Reference;

@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Veo.Client;
 using Veo.PowerShell.Infrastructure;
 
@@ -34,9 +36,11 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public string? AspectRatio { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     public int SampleCount { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     public long Seed { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -51,10 +55,12 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public bool EnhancePrompt { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     public PersonGeneration PersonGeneration { get; set; }
 
     /// <summary>1 (strictest) to 6 (most permissive); AIHubMax Standard and Fast models.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     public int SafetyTolerance { get; set; }
 
     /// <summary>Let the provider rewrite a prompt that fails its checks (AIHubMax).</summary>
@@ -63,13 +69,33 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public SwitchParameter AutoFix { get; set; }
 
     /// <summary>Waits for the task to finish before emitting it.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvBoolean]
     public SwitchParameter Wait { get; set; }
 
     /// <summary>The longest -Wait waits, in seconds.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
+
+    /// <summary>
+    /// Names the task, so that running the same command again reuses it instead of paying again (the ledger remembers
+    /// the key and the request); Save-VeoVideo names its file after the key.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Key")]
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>Send the create even though an earlier one under the same key may have created a task (CreateOutcomeUnknown).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvBoolean]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>How many creates are sent at once; tasks are still emitted in input order.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
 
     protected abstract VeoMode Mode { get; }
 
@@ -81,23 +107,11 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
     protected override void ProcessRecord()
     {
-        VeoConnection connection;
-        VideoRequest request;
-        try
-        {
-            connection = ResolveConnection(SourceTask);
-            request = AddInputs(BuildCommonRequest());
-        }
-        catch (VeoException ex)
-        {
-            ReportInputError(ex, Prompt);
-            return;
-        }
-
         PreparedCreate prepared;
         try
         {
-            prepared = Client.Prepare(connection, request);
+            VeoConnection connection = ResolveConnection(SourceTask);
+            prepared = Client.Prepare(connection, AddInputs(BuildCommonRequest()));
         }
         catch (VeoException ex)
         {
@@ -105,38 +119,120 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
             return;
         }
 
+        string? key = NotBlank(IdempotencyKey);
+        KeyDecision decision = key is null ? new KeyDecision(KeyAction.Create, null, null) : Client.CheckKey(prepared, key, Force);
+        switch (decision.Action)
+        {
+            case KeyAction.Conflict:
+                WriteError(ToErrorRecord(VeoClient.KeyConflict(key!, decision), Prompt));
+                return;
+            case KeyAction.OutcomeUnknown:
+                WriteError(ToErrorRecord(VeoClient.OutcomeUnknown(prepared.Connection.Provider, key!, decision), Prompt));
+                return;
+            case KeyAction.Reuse:
+                WriteVerbose($"The idempotency key '{key}' names task {decision.Task!.TaskId}, made from the same request: reusing it, nothing is sent.");
+                Submit(token => ReuseAsync(prepared, key!, decision.Task, token));
+                return;
+            default:
+                if (Confirm(prepared))
+                {
+                    bool force = Force;
+                    Submit(async token => await Client.CreateAsync(prepared, key, force, token).ConfigureAwait(false));
+                }
+
+                return;
+        }
+    }
+
+    protected override void EndProcessing() => DrainUntilIdle();
+
+    /// <summary>Creates in flight; counted on the pipeline thread.</summary>
+    private int _creating;
+
+    private readonly OrderedOutput _output = new();
+
+    private bool Confirm(PreparedCreate prepared)
+    {
         string action = $"Create a paid {prepared.Model.Mode} video task with {prepared.Model.ModelId}";
         string description = $"{action}: POST {prepared.Endpoint}{Environment.NewLine}{prepared.Preview}";
-        if (!ShouldProcess(description, $"{action}? The provider bills each task.", "Create Veo video task"))
-        {
-            return;
-        }
+        return ShouldProcess(description, $"{action}? The provider bills each task.", "Create Veo video task");
+    }
 
-        RunToCompletion(async cancellationToken =>
+    /// <summary>
+    /// Runs one row's create (or reuse) in the background once fewer than ThrottleLimit are in flight, then its wait
+    /// when -Wait is given; its task or error is written in input order.
+    /// </summary>
+    private void Submit(Func<CancellationToken, Task<VeoTask?>> create)
+    {
+        DrainWhile(() => _creating >= ThrottleLimit);
+        OutputSlot slot = _output.Add();
+        bool wait = Wait;
+        int timeoutSeconds = TimeoutSeconds;
+        string prompt = Prompt;
+        _creating++;
+        Start(async token =>
         {
-            VeoTask? task = await Client.CreateAsync(prepared, cancellationToken).ConfigureAwait(false);
-            if (Wait)
+            try
             {
-                task = await WaitForAsync(task, TimeoutSeconds, cancellationToken).ConfigureAwait(false);
+                VeoTask? task;
+                try
+                {
+                    task = await create(token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Post(() => _creating--);
+                }
+
+                if (task is not null && wait)
+                {
+                    task = await WaitForAsync(task, timeoutSeconds, token).ConfigureAwait(false);
+                }
+
+                if (task is not null)
+                {
+                    slot.Output.Enqueue(() => WriteObject(task));
+                }
             }
-
-            if (task is not null)
+            catch (VeoException ex)
             {
-                Post(() => WriteObject(task));
+                slot.Output.Enqueue(() => WriteError(ToErrorRecord(ex, prompt)));
+            }
+            finally
+            {
+                Post(() => _output.Complete(slot));
             }
         });
     }
+
+    /// <summary>The key's task, read afresh; when it turns out to have failed, a new one is created (once confirmed).</summary>
+    private async Task<VeoTask?> ReuseAsync(PreparedCreate prepared, string key, LedgerEntry known, CancellationToken token)
+    {
+        VeoTask task = await Client.GetTaskAsync(prepared.Connection, known.TaskId, token, known).ConfigureAwait(false);
+        if (task.Status != VeoTaskStatus.Failed)
+        {
+            return task;
+        }
+
+        Post(() => WriteVerbose($"Task {task.TaskId} of the idempotency key '{key}' has failed: creating a new one."));
+        return await AskAsync(() => Confirm(prepared), token).ConfigureAwait(false)
+            ? await Client.CreateAsync(prepared, key, force: false, token).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>A blank CSV cell is a value not given.</summary>
+    protected static string? NotBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private VideoRequest BuildCommonRequest() => new()
     {
         Mode = Mode,
         Tier = (VeoTier)Enum.Parse(typeof(VeoTier), Model, ignoreCase: true),
         Prompt = Prompt,
-        Resolution = Resolution,
-        AspectRatio = AspectRatio,
+        Resolution = NotBlank(Resolution),
+        AspectRatio = NotBlank(AspectRatio),
         SampleCount = IsBound(nameof(SampleCount)) ? SampleCount : null,
         Seed = IsBound(nameof(Seed)) ? Seed : null,
-        NegativePrompt = NegativePrompt,
+        NegativePrompt = NotBlank(NegativePrompt),
         GenerateAudio = IsBound(nameof(GenerateAudio)) ? GenerateAudio.IsPresent : null,
         EnhancePrompt = IsBound(nameof(EnhancePrompt)) ? EnhancePrompt : null,
         PersonGeneration = IsBound(nameof(PersonGeneration)) ? PersonGeneration : null,
@@ -152,6 +248,7 @@ public abstract class NewTimedVeoVideoCommand : NewVeoVideoCommand
 {
     /// <summary>4, 6 or 8 seconds (8 by default); what each model allows is in Get-VeoModel.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     public int DurationSeconds { get; set; }
 
     protected override VideoRequest AddInputs(VideoRequest request) =>

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -24,22 +22,23 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     private const string TaskIdSet = "TaskId";
     private const int DownloadActivityId = 2;
 
-    /// <summary>Output waiting for the tasks before it to finish, in input order. Pipeline thread only.</summary>
-    private readonly Queue<OutputSlot> _slots = new();
+    /// <summary>Output waiting for the tasks before it to finish, in input order.</summary>
+    private readonly OrderedOutput _output = new();
     private SemaphoreSlim? _gate;
     private int _lastActivityId = DownloadActivityId;
 
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
+    /// <summary>Task ids; the ledger says which provider and address created each.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     public string[] TaskId { get; set; } = new string[0];
 
     /// <summary>
-    /// A folder (existing, or ending in a separator, or without an extension) that receives &lt;TaskId&gt;.mp4 files,
-    /// or a file name; several videos of one task get -2, -3… suffixes. The current location by default.
+    /// A folder (existing, or ending in a separator, or without an extension) that receives &lt;IdempotencyKey&gt;.mp4
+    /// files (&lt;TaskId&gt;.mp4 for a task created without a key), or a file name; several videos of one task get -2, -3… suffixes. The current location by default.
     /// </summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -92,8 +91,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             return;
         }
 
-        var slot = new OutputSlot(++_lastActivityId);
-        _slots.Enqueue(slot);
+        OutputSlot slot = _output.Add(++_lastActivityId);
         Start(async token =>
         {
             await _gate!.WaitAsync(token).ConfigureAwait(false);
@@ -111,25 +109,9 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             finally
             {
                 _gate.Release();
-                Post(() =>
-                {
-                    slot.Done = true;
-                    EmitFinishedSlots();
-                });
+                Post(() => _output.Complete(slot));
             }
         });
-    }
-
-    /// <summary>Writes the output of every finished task that no unfinished task precedes.</summary>
-    private void EmitFinishedSlots()
-    {
-        while (_slots.Count > 0 && _slots.Peek().Done)
-        {
-            foreach (Action write in _slots.Dequeue().Output)
-            {
-                write();
-            }
-        }
     }
 
     private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, CancellationToken token)
@@ -152,7 +134,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
                         PercentComplete = total is long all && all > 0 ? (int)(done * 100 / all) : -1,
                     })), token).ConfigureAwait(false);
                 Post(() => WriteProgress(new ProgressRecord(slot.ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed }));
-                slot.Output.Enqueue(() => WriteObject(new FileInfo(path)));
+                slot.Output.Enqueue(() => WriteObject(InvokeProvider.Item.Get(new[] { path }, false, true), enumerateCollection: true));
             }
             catch (VeoException ex)
             {
@@ -172,24 +154,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         total is long all ? $"{done / 1048576.0:0.0} of {all / 1048576.0:0.0} MB" : $"{done / 1048576.0:0.0} MB";
 }
 
-/// <summary>One task's output, held until every task before it has been written.</summary>
-internal sealed class OutputSlot
-{
-    public OutputSlot(int activityId)
-    {
-        ActivityId = activityId;
-    }
-
-    /// <summary>Each task shows its own download bar.</summary>
-    public int ActivityId { get; }
-
-    public ConcurrentQueue<Action> Output { get; } = new();
-
-    /// <summary>Set on the pipeline thread once the task's work has ended.</summary>
-    public bool Done { get; set; }
-}
-
-/// <summary>Where each video of a task goes.</summary>
+/// <summary>Where each video of a task goes: in a folder, named by the task's idempotency key, else its id.</summary>
 internal static class VideoPaths
 {
     public static string[] For(VeoTask task, string target, bool isFolder)
@@ -197,7 +162,7 @@ internal static class VideoPaths
         int count = task.Videos.Count;
         if (isFolder)
         {
-            string stem = SafeFileName(task.TaskId);
+            string stem = SafeFileName(task.IdempotencyKey ?? task.TaskId);
             return Enumerable.Range(1, count)
                 .Select(n => Path.Combine(target, count == 1 ? stem + ".mp4" : $"{stem}-{n}.mp4"))
                 .ToArray();

@@ -21,7 +21,8 @@ public sealed class WaitVeoTaskCommand : VeoCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
+    /// <summary>Task ids; the ledger says which provider and address created each.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     public string[] TaskId { get; set; } = new string[0];

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
@@ -19,6 +18,7 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
 
     /// <summary>The provider for this call; by default the piped task's, else Connect-Veo's, else HighwayApi.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     public VeoProvider? Provider { get; set; }
 
     /// <summary>The API key for this call, as a SecureString, a string or a PSCredential.</summary>
@@ -28,22 +28,18 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
 
     /// <summary>The provider's base address for this call (the simulator's, a proxy's).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     public Uri? BaseUri { get; set; }
-
-    private IReadOnlyList<LedgerEntry>? _ledgerEntries;
 
     /// <summary>The client, bound to this cmdlet's streams and recording created tasks in the user's ledger.</summary>
     protected VeoClient Client => _client ??= new VeoClient(null, this, Ledger);
 
     protected TaskLedger Ledger { get; } = TaskLedger.ForCurrentUser();
 
-    /// <summary>The ledger, read once per command (unreadable lines become warnings). Pipeline thread only.</summary>
-    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= Ledger.ReadAll(WriteWarning);
-
     /// <summary>The connection for a task known only by id: the ledger says which provider and address created it.</summary>
     protected (VeoConnection Connection, LedgerEntry? Known) ResolveById(string taskId)
     {
-        LedgerEntry? known = LedgerEntries.LastOrDefault(e => e.TaskId == taskId);
+        LedgerEntry? known = Ledger.Find(taskId, WriteWarning);
         return (Resolve(known?.Provider, known?.BaseUri, null), known);
     }
 
