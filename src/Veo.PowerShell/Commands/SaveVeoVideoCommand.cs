@@ -125,6 +125,13 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         for (int index = 0; index < paths.Length; index++)
         {
             string path = paths[index];
+            if (!Force && IsSavedAlready(task, path))
+            {
+                Post(() => WriteVerbose($"{path} was saved from task {task.TaskId} before (the task ledger says so): it is kept, not downloaded again."));
+                slot.Output.Enqueue(() => WriteFile(path));
+                continue;
+            }
+
             string activity = $"Downloading video {index + 1} of {paths.Length} of task {task.TaskId}";
             try
             {
@@ -134,7 +141,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
                         PercentComplete = total is long all && all > 0 ? (int)(done * 100 / all) : -1,
                     })), token).ConfigureAwait(false);
                 Post(() => WriteProgress(new ProgressRecord(slot.ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed }));
-                slot.Output.Enqueue(() => WriteObject(InvokeProvider.Item.Get(new[] { path }, false, true), enumerateCollection: true));
+                slot.Output.Enqueue(() => WriteFile(path));
             }
             catch (VeoException ex)
             {
@@ -142,6 +149,13 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             }
         }
     }
+
+    /// <summary>A re-run of a batch: the file is there, and the ledger says it was saved from this task.</summary>
+    private bool IsSavedAlready(VeoTask task, string path) =>
+        File.Exists(path) && Ledger.Find(task.TaskId)?.SavedFiles.Contains(path, StringComparer.Ordinal) == true;
+
+    /// <summary>The file as Get-Item gives it (PSPath, PSParentPath, PSChildName, PSDrive, PSProvider), for the default file table.</summary>
+    private void WriteFile(string path) => WriteObject(InvokeProvider.Item.Get(new[] { path }, false, true), enumerateCollection: true);
 
     /// <summary>A folder if it exists as one, ends with a separator, or has no extension; otherwise a file name.</summary>
     private static bool IsFolder(string target) =>
