@@ -7,6 +7,9 @@
     millisecond each) and piped to Wait-VeoTask; the wall time from the first create to the last task emitted is
     compared with the same for one task, median of 5 rounds. The simulator runs out of process
     (tests/Pester/Simulator.ps1).
+    Part 6 (batches): 40 creates against a simulator that answers each after 0.5 s, piped to New-VeoFrameVideo with
+    -ThrottleLimit 8 and with -ThrottleLimit 1; and a 200-row keyed batch on a ledger of 100,000 entries against the
+    same batch on an empty ledger, with Get-VeoTask -Local -Last 10 on the large ledger (its index not yet read).
     Part 5: the median wall time of 'pwsh -NoProfile -Command "Import-Module <manifest>; exit"' against that of
     'pwsh -NoProfile -Command exit', alternated, after one untimed pair.
     Prints a Markdown table in the format of the C# harness (tests/Veo.Benchmarks). With -ClientResults (the
@@ -32,8 +35,8 @@ param(
     # Where to write the combined document; without it the table is only printed.
     [string] $OutFile,
 
-    [ValidateSet('concurrency', 'startup')]
-    [string[]] $Only = @('concurrency', 'startup'),
+    [ValidateSet('concurrency', 'startup', 'batches')]
+    [string[]] $Only = @('concurrency', 'startup', 'batches'),
 
     # Fewer tasks and runs: a smoke run.
     [switch] $Quick,
@@ -117,6 +120,74 @@ function Invoke-ConcurrencyPart {
     }
 }
 
+function Measure-Batch {
+    param($Simulator, [int] $Count, [int] $ThrottleLimit, [string] $Tag, [switch] $Keyed)
+    $rows = foreach ($i in 1..$Count) {
+        $row = [pscustomobject]@{ Prompt = "A paper boat drifts down a rainy street (benchmark row $i)"; Image = 'https://example.com/first-frame.png' }
+        if ($Keyed) { $row | Add-Member IdempotencyKey "$Tag-$i" }
+        $row
+    }
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $tasks = @($rows | New-VeoFrameVideo -ThrottleLimit $ThrottleLimit -BaseUri $Simulator.BaseUri -ApiKey $Simulator.ApiKey)
+    $seconds = $watch.Elapsed.TotalSeconds
+    if ($tasks.Count -ne $Count) { throw "New-VeoFrameVideo emitted $($tasks.Count) task(s) of $Count." }
+    $seconds
+}
+
+function New-LargeLedger([string] $Folder, [int] $Entries) {
+    $null = New-Item -ItemType Directory -Path $Folder -Force
+    $lines = [Text.StringBuilder]::new()
+    $created = [DateTimeOffset]::UtcNow.AddDays(-30)
+    for ($i = 0; $i -lt $Entries; $i++) {
+        $id = [guid]::NewGuid().ToString()
+        $null = $lines.Append('{"taskId":"').Append($id).Append('","provider":"HighwayApi","baseUri":"https://api.highwayapi.ai/","model":"veo-3.1-fast-generate-img2video","mode":"FirstFrame","prompt":"an older batch row ').Append($i).Append('","createdAt":"').Append($created.AddSeconds($i).ToString('o')).Append('","idempotencyKey":"old-').Append($i).Append('","requestHash":"').Append($id.Replace('-', '')).Append('"}').Append("`n")
+    }
+    [IO.File]::WriteAllText((Join-Path $Folder 'tasks.jsonl'), $lines.ToString())
+}
+
+function Invoke-BatchesPart {
+    $creates = if ($Quick) { 16 } else { 40 }
+    $rowCount = if ($Quick) { 50 } else { 200 }
+    $entries = if ($Quick) { 10000 } else { 100000 }
+    $simulator = Start-VeoSimulator -Path $SimulatorDll -QueuedMilliseconds 0 -ProcessingMilliseconds 0
+    try {
+        $null = Measure-Batch -Simulator $simulator -Count 10 -ThrottleLimit 4 -Tag warm -Keyed
+        $null = Invoke-VeoSimulatorControl -Simulator $simulator -Path timings -Method Post -Body @{ createLatencyMs = 500 }
+        $parallel = Measure-Batch -Simulator $simulator -Count $creates -ThrottleLimit 8 -Tag parallel
+        $sequential = Measure-Batch -Simulator $simulator -Count $creates -ThrottleLimit 1 -Tag sequential
+        $ratio = $parallel / $sequential
+        Add-Row '6 Batches' "$creates creates piped to New-VeoFrameVideo, the simulator answering each after 0.5 s: ``-ThrottleLimit 8`` vs ``-ThrottleLimit 1``, one run each" `
+            '≤ 0.20× sequential' "$(Format-Seconds $parallel) vs $(Format-Seconds $sequential)" "$(Format-Number $ratio)× sequential" `
+            ($ratio -le 0.2) 'concurrent creates did not overlap enough'
+
+        $null = Invoke-VeoSimulatorControl -Simulator $simulator -Path timings -Method Post -Body @{ createLatencyMs = 0 }
+        $ledgerRoot = $env:VEO_HOME
+        $env:VEO_HOME = Join-Path $ledgerRoot 'empty'
+        $empty = Measure-Batch -Simulator $simulator -Count $rowCount -ThrottleLimit 4 -Tag empty -Keyed
+        $large = Join-Path $ledgerRoot 'large'
+        New-LargeLedger -Folder $large -Entries $entries
+        Copy-Item -Path $large -Destination (Join-Path $ledgerRoot 'listed') -Recurse
+        $env:VEO_HOME = $large
+        $full = Measure-Batch -Simulator $simulator -Count $rowCount -ThrottleLimit 4 -Tag large -Keyed
+        $scale = $full / $empty
+        Add-Row '6 Batches' "a $rowCount-row keyed batch (New-VeoFrameVideo -IdempotencyKey per row) on a ledger of $($entries.ToString('N0', $invariant)) entries vs the same batch on an empty ledger" `
+            '≤ 1.20× the empty ledger' "$(Format-Seconds $full) vs $(Format-Seconds $empty)" "$(Format-Number $scale)× the empty ledger" `
+            ($scale -le 1.2) 'the ledger costs more than allowed per batch'
+
+        $env:VEO_HOME = Join-Path $ledgerRoot 'listed'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $listed = @(Get-VeoTask -Local -Last 10)
+        $local = $watch.Elapsed.TotalSeconds
+        if ($listed.Count -ne 10) { throw "Get-VeoTask -Local -Last 10 emitted $($listed.Count) entries." }
+        Add-Row '6 Batches' "``Get-VeoTask -Local -Last 10`` on a ledger of $($entries.ToString('N0', $invariant)) entries, read for the first time by the process" `
+            '< 0.5 s' (Format-Seconds $local) "$(Format-Number ($local / 0.5))× limit" ($local -lt 0.5) 'listing the ledger took too long'
+        $env:VEO_HOME = $ledgerRoot
+    }
+    finally {
+        Stop-VeoSimulator $simulator
+    }
+}
+
 function Measure-Pwsh([string] $Command) {
     $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -156,6 +227,11 @@ try {
     if ('startup' -in $Only) {
         Write-Host '## startup'
         Invoke-StartupPart
+    }
+    if ('batches' -in $Only) {
+        Write-Host '## batches'
+        Import-Module $ModuleManifest -Force
+        Invoke-BatchesPart
     }
 }
 finally {
@@ -235,7 +311,7 @@ pwsh -NoProfile -File tests/Veo.Benchmarks/Bench.ps1 -ModuleManifest out/Veo/$mo
 ``````
 
 Harness options: ``--only concurrency,polling,downloads,uploads``, ``--quick`` (50 tasks, 128 MiB, 4 MiB image),
-``--rounds N``, ``--simulator PATH``, ``--out FILE``. Bench.ps1: ``-Only concurrency,startup``, ``-Quick``,
+``--rounds N``, ``--simulator PATH``, ``--out FILE``. Bench.ps1: ``-Only concurrency,startup,batches``, ``-Quick``,
 ``-StartupRuns N``, ``-Rounds N``. The full run takes a few minutes on two cores.
 
 ### Notes
@@ -254,6 +330,10 @@ Harness options: ``--only concurrency,polling,downloads,uploads``, ``--quick`` (
 - Parts 3 and 4 measure memory in a fresh child process each time (growth over a baseline taken after a full
   collection), sampling the working set and the managed heap about every millisecond. Part 4's time is the client's
   own work: the same calls with a transport that reads the request body and answers at once.
+- Part 6 sends the creates of a batch through ``New-VeoFrameVideo -ThrottleLimit``; 40 creates of 0.5 s each take
+  20 s one after another, so 8 at once are bound by 2.5 s plus the pipeline's own work. The ledger of part 6 is read
+  once per process and then only from where the last read ended (an index of keys and ids in memory), so a batch
+  costs the same on a large ledger as on an empty one, apart from that first read.
 - Shared machines are noisy: wall-time ratios move by tens of percent between runs when other work competes for
   the two cores; memory and request counts do not.
 $(if ($missed.Count) { "`n**Missed targets** (the reason is in the Verdict column; the sections above explain the mechanism):`n`n" + (($missed | ForEach-Object { '- ' + (($_ -split ' \| ')[1]) }) -join "`n") } else { "`nEvery target was met in this run." })

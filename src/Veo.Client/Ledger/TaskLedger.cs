@@ -104,25 +104,10 @@ public sealed class TaskLedger
     /// </summary>
     public IReadOnlyList<LedgerEntry> ReadAll(Action<string>? skipped = null)
     {
+        Refresh(skipped);
         LedgerIndex index = Index;
         lock (index)
         {
-            if (!File.Exists(FilePath))
-            {
-                index.Reset();
-                return Array.Empty<LedgerEntry>();
-            }
-
-            using (FileStream file = OpenLocked(FileMode.Open, FileAccess.Read))
-            {
-                CatchUp(index, file);
-            }
-
-            for (; skipped is not null && _reported < index.BadLines.Count; _reported++)
-            {
-                skipped(index.BadLines[_reported]);
-            }
-
             return index.Entries.ToArray();
         }
     }
@@ -193,11 +178,27 @@ public sealed class TaskLedger
     public void RecordNotCreated(VeoProvider provider, string key) =>
         Write(new LedgerLine { Kind = LedgerLine.NotCreatedKind, IdempotencyKey = key, Provider = provider, At = DateTimeOffset.UtcNow });
 
+    /// <summary>Takes in what was appended since the last read; reports unreadable lines this instance has not reported yet.</summary>
     private void Refresh(Action<string>? skipped)
     {
-        if (File.Exists(FilePath))
+        LedgerIndex index = Index;
+        lock (index)
         {
-            ReadAll(skipped);
+            if (!File.Exists(FilePath))
+            {
+                index.Reset();
+                return;
+            }
+
+            using (FileStream file = OpenLocked(FileMode.Open, FileAccess.Read))
+            {
+                CatchUp(index, file);
+            }
+
+            for (; skipped is not null && _reported < index.BadLines.Count; _reported++)
+            {
+                skipped(index.BadLines[_reported]);
+            }
         }
     }
 
@@ -294,18 +295,65 @@ public sealed class TaskLedger
         return true;
     }
 
+    /// <summary>Reads one line by hand: the ledger may hold hundreds of thousands, and the serializer costs far more per line.</summary>
     private static LedgerLine? TryParse(ReadOnlySpan<byte> line)
     {
         try
         {
-            LedgerLine? parsed = JsonSerializer.Deserialize<LedgerLine>(line, JsonOptions);
-            return parsed is not null && parsed.IsComplete ? parsed : null;
+            var reader = new Utf8JsonReader(line);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            var parsed = new LedgerLine();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string name = reader.GetString()!;
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    continue;
+                }
+
+                parsed = name switch
+                {
+                    "kind" => parsed with { Kind = reader.GetString() },
+                    "taskId" => parsed with { TaskId = reader.GetString() },
+                    "provider" => parsed with { Provider = ParseEnum<VeoProvider>(reader.GetString()) },
+                    "baseUri" => parsed with { BaseUri = new Uri(reader.GetString()!, UriKind.Absolute) },
+                    "model" => parsed with { Model = reader.GetString() },
+                    "mode" => parsed with { Mode = ParseEnum<VeoMode>(reader.GetString()) },
+                    "prompt" => parsed with { Prompt = reader.GetString() },
+                    "createdAt" => parsed with { CreatedAt = reader.GetDateTimeOffset() },
+                    "idempotencyKey" => parsed with { IdempotencyKey = reader.GetString() },
+                    "requestHash" => parsed with { RequestHash = reader.GetString() },
+                    "status" => parsed with { Status = ParseEnum<VeoTaskStatus>(reader.GetString()) },
+                    "path" => parsed with { Path = reader.GetString() },
+                    "at" => parsed with { At = reader.GetDateTimeOffset() },
+                    _ => Skip(ref reader, parsed),
+                };
+            }
+
+            return parsed.IsComplete ? parsed : null;
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException or UriFormatException)
         {
             return null;
         }
     }
+
+    private static LedgerLine Skip(ref Utf8JsonReader reader, LedgerLine parsed)
+    {
+        reader.Skip();
+        return parsed;
+    }
+
+    private static T ParseEnum<T>(string? text)
+        where T : struct =>
+        Enum.TryParse(text, ignoreCase: false, out T value) && Enum.IsDefined(typeof(T), value)
+            ? value
+            : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
 
     /// <summary>Opens the file exclusively, waiting while another process holds it (an append takes microseconds).</summary>
     private FileStream OpenLocked(FileMode mode, FileAccess access)
