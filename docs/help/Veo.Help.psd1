@@ -232,7 +232,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
         BaseUri          = 'The provider''s base address for this call, for example a proxy or the bundled simulator (http://127.0.0.1:8080/). By default, the address given to Connect-Veo for the provider, else the provider''s public address: https://api.highwayapi.ai/, https://api.jiekou.ai/, https://api.aihubmax.com/ or https://cloud.vtrix.ai/. The task remembers it, and the task ledger records it.'
       }
       Inputs      = @(
-        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Prompt, Image, LastImage, DurationSeconds, Model, Resolution, AspectRatio, SampleCount, Seed, NegativePrompt, GenerateAudio, EnhancePrompt, PersonGeneration, SafetyTolerance, AutoFix), for example the rows of Import-Csv. Each object creates one task. -Wait, -TimeoutSeconds, -Provider, -ApiKey and -BaseUri do not bind from the pipeline.' }
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Prompt, Image, LastImage, DurationSeconds, Model, Resolution, AspectRatio, SampleCount, Seed, NegativePrompt, GenerateAudio, EnhancePrompt, PersonGeneration, SafetyTolerance, AutoFix), for example the rows of Import-Csv. Each object creates one task. -Wait, -TimeoutSeconds, -IdempotencyKey and -Force bind by property name too; a blank value means not given.' }
       )
       Outputs     = @{
         'Veo.Client.VeoTask' = 'One per created task: TaskId, Provider, Model (the provider''s model id), Mode, Status (Queued, or Succeeded with -Wait), Progress, EtaSeconds, Videos, ErrorCode, ErrorMessage, Cost (when the provider reports it), Prompt, CreatedAt, RetrievedAt and BaseUri. Nothing is emitted with -WhatIf.'
@@ -442,7 +442,7 @@ catch {
         BaseUri          = 'The provider''s base address for this call, for example a proxy or the bundled simulator (http://127.0.0.1:8080/). By default, the address given to Connect-Veo for the provider, else the provider''s public address: https://api.highwayapi.ai/, https://api.jiekou.ai/, https://api.aihubmax.com/ or https://cloud.vtrix.ai/. The task remembers it, and the task ledger records it.'
       }
       Inputs      = @(
-        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Prompt, ReferenceImage, ReferenceType, Model, Resolution, AspectRatio, SampleCount, Seed, NegativePrompt, GenerateAudio, EnhancePrompt, PersonGeneration, SafetyTolerance, AutoFix). Each object creates one task. -Wait, -TimeoutSeconds, -Provider, -ApiKey and -BaseUri do not bind from the pipeline.' }
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Prompt, ReferenceImage, ReferenceType, Model, Resolution, AspectRatio, SampleCount, Seed, NegativePrompt, GenerateAudio, EnhancePrompt, PersonGeneration, SafetyTolerance, AutoFix). Each object creates one task. -Wait, -TimeoutSeconds, -IdempotencyKey and -Force bind by property name too; a blank value means not given.' }
       )
       Outputs     = @{
         'Veo.Client.VeoTask' = 'One per created task: TaskId, Provider, Model (the provider''s model id), Mode (Reference), Status (Queued, or Succeeded with -Wait), Progress, EtaSeconds, Videos, ErrorCode, ErrorMessage, Cost (when the provider reports it), Prompt, CreatedAt, RetrievedAt and BaseUri. Nothing is emitted with -WhatIf.'
