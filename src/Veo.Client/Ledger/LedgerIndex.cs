@@ -85,11 +85,12 @@ internal sealed record LedgerLine
 
 /// <summary>
 /// The ledger folded into memory: entries in creation order, found by id, and what each idempotency key names.
-/// Not thread-safe: <see cref="TaskLedger"/> locks it.
+/// A created task's line is kept as read and parsed only when its entry is asked for, so a large ledger is taken in
+/// at the cost of finding a few fields per line. Not thread-safe: <see cref="TaskLedger"/> locks it.
 /// </summary>
 internal sealed class LedgerIndex
 {
-    private readonly List<LedgerEntry> _entries = new();
+    private readonly List<Slot> _entries = new();
     private readonly Dictionary<(VeoProvider, string), int> _byTask = new();
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<(VeoProvider, string), KeyState> _keys = new();
@@ -100,7 +101,7 @@ internal sealed class LedgerIndex
     /// <summary>Lines of the file read so far, for messages about bad lines.</summary>
     public int LineCount { get; set; }
 
-    public IReadOnlyList<LedgerEntry> Entries => _entries;
+    public int Count => _entries.Count;
 
     /// <summary>A message for each line that could not be read.</summary>
     public List<string> BadLines { get; } = new();
@@ -116,16 +117,22 @@ internal sealed class LedgerIndex
         LineCount = 0;
     }
 
-    public LedgerEntry? FindById(string taskId) => _byId.TryGetValue(taskId, out int at) ? _entries[at] : null;
+    /// <summary>Entry <paramref name="at"/> in creation order; null when its line turns out unreadable.</summary>
+    public LedgerEntry? EntryAt(int at) => _entries[at].Entry;
 
-    public LedgerEntry? Find(VeoProvider provider, string taskId) => _byTask.TryGetValue((provider, taskId), out int at) ? _entries[at] : null;
+    public LedgerEntry? FindById(string taskId) => _byId.TryGetValue(taskId, out int at) ? EntryAt(at) : null;
+
+    public LedgerEntry? Find(VeoProvider provider, string taskId) => _byTask.TryGetValue((provider, taskId), out int at) ? EntryAt(at) : null;
 
     public void Apply(LedgerLine line)
     {
         switch (line.Kind)
         {
             case null:
-                AddCreated(line);
+                var entry = new LedgerEntry(
+                    line.TaskId!, line.Provider, line.BaseUri!, line.Model, line.Mode, line.Prompt, line.CreatedAt ?? DateTimeOffset.MinValue,
+                    line.IdempotencyKey, line.RequestHash);
+                AddCreated(new Slot(line.Provider, line.TaskId!, null) { Created = entry }, line.IdempotencyKey, line.RequestHash);
                 break;
             case LedgerLine.SendingKind:
                 _keys[(line.Provider, line.IdempotencyKey!)] = KeyOf(line) with { RequestHash = line.RequestHash!, SentAt = line.At ?? DateTimeOffset.MinValue };
@@ -137,6 +144,59 @@ internal sealed class LedgerIndex
                 Update(line);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Takes in the complete lines of <paramref name="bytes"/> from <paramref name="start"/>; returns how many bytes
+    /// they span (a last line without its newline is left for the next read). A created task's line is read only for
+    /// its id, provider and key, and parsed whole when its entry is asked for.
+    /// </summary>
+    /// <param name="fromFileStart">False when <paramref name="bytes"/> is only the end of the file: line numbers are then unknown.</param>
+    public int TakeLines(byte[] bytes, int start, string filePath, bool fromFileStart = true)
+    {
+        int lineStart = start;
+        for (int end = Array.IndexOf(bytes, (byte)'\n', lineStart); end >= 0; end = Array.IndexOf(bytes, (byte)'\n', lineStart))
+        {
+            LineCount++;
+            var line = new ArraySegment<byte>(bytes, lineStart, end - lineStart);
+            lineStart = end + 1;
+            if (IsBlank(line))
+            {
+                continue;
+            }
+
+            if (LedgerLineReader.TrySummarize(line, out LedgerLineReader.Summary summary))
+            {
+                AddCreated(new Slot(summary.Provider, summary.TaskId, line), summary.IdempotencyKey, summary.RequestHash);
+            }
+            else if (LedgerLineReader.Parse(line) is LedgerLine parsed)
+            {
+                Apply(parsed);
+            }
+            else
+            {
+                BadLines.Add(fromFileStart
+                    ? $"Line {LineCount} of the task ledger {filePath} cannot be read and was skipped."
+                    : $"A line near the end of the task ledger {filePath} cannot be read and was skipped.");
+            }
+        }
+
+        return lineStart - start;
+    }
+
+    /// <summary>The newest <paramref name="count"/> readable entries, newest first.</summary>
+    public List<LedgerEntry> Newest(int count)
+    {
+        var newest = new List<LedgerEntry>();
+        for (int at = _entries.Count - 1; at >= 0 && newest.Count < count; at--)
+        {
+            if (EntryAt(at) is LedgerEntry entry)
+            {
+                newest.Add(entry);
+            }
+        }
+
+        return newest;
     }
 
     /// <summary>The rules of an idempotency key, for a request whose fingerprint is <paramref name="requestHash"/>.</summary>
@@ -163,48 +223,89 @@ internal sealed class LedgerIndex
             : new KeyDecision(KeyAction.Reuse, task, null);
     }
 
+    private static bool IsBlank(ArraySegment<byte> line)
+    {
+        for (int i = line.Offset; i < line.Offset + line.Count; i++)
+        {
+            if (line.Array![i] is not ((byte)' ' or (byte)'\r' or (byte)'\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private KeyState KeyOf(LedgerLine line) =>
         _keys.TryGetValue((line.Provider, line.IdempotencyKey!), out KeyState? state) ? state : new KeyState(line.RequestHash ?? string.Empty, null, null);
 
-    private void AddCreated(LedgerLine line)
+    private void AddCreated(Slot slot, string? key, string? requestHash)
     {
-        var entry = new LedgerEntry(
-            line.TaskId!, line.Provider, line.BaseUri!, line.Model, line.Mode, line.Prompt, line.CreatedAt ?? DateTimeOffset.MinValue,
-            line.IdempotencyKey, line.RequestHash);
-        if (_byTask.TryGetValue((line.Provider, line.TaskId!), out int at))
+        if (_byTask.TryGetValue((slot.Provider, slot.TaskId), out int at))
         {
-            _entries[at] = entry;
+            _entries[at] = slot;
         }
         else
         {
             at = _entries.Count;
-            _entries.Add(entry);
-            _byTask[(line.Provider, line.TaskId!)] = at;
+            _entries.Add(slot);
+            _byTask[(slot.Provider, slot.TaskId)] = at;
         }
 
-        _byId[line.TaskId!] = at;
-        if (line.IdempotencyKey is not null)
+        _byId[slot.TaskId] = at;
+        if (key is not null)
         {
             // The key now names this task, and the create it was waiting for has its answer.
-            _keys[(line.Provider, line.IdempotencyKey)] = new KeyState(line.RequestHash ?? string.Empty, line.TaskId, null);
+            _keys[(slot.Provider, key)] = new KeyState(requestHash ?? string.Empty, slot.TaskId, null);
         }
     }
 
     private void Update(LedgerLine line)
     {
-        if (!_byTask.TryGetValue((line.Provider, line.TaskId!), out int at))
+        if (_byTask.TryGetValue((line.Provider, line.TaskId!), out int at))
         {
-            return;
+            Slot slot = _entries[at];
+            slot.Status = line.Status ?? slot.Status;
+            if (line.Path is not null)
+            {
+                slot.Saved.Add(line.Path);
+            }
         }
-
-        LedgerEntry entry = _entries[at];
-        _entries[at] = entry with
-        {
-            Status = line.Status ?? entry.Status,
-            SavedFiles = line.Path is null ? entry.SavedFiles : [.. entry.SavedFiles, line.Path],
-        };
     }
 
     /// <summary>What a key names: the request it was first used for, its task, and an unanswered create's send time.</summary>
     private sealed record KeyState(string RequestHash, string? TaskId, DateTimeOffset? SentAt);
+
+    /// <summary>One created task: its line (parsed on first use) and what later lines said of it.</summary>
+    private sealed class Slot(VeoProvider provider, string taskId, ArraySegment<byte>? line)
+    {
+        private ArraySegment<byte>? _line = line;
+
+        public VeoProvider Provider { get; } = provider;
+
+        public string TaskId { get; } = taskId;
+
+        public LedgerEntry? Created { get; set; }
+
+        public VeoTaskStatus Status { get; set; } = VeoTaskStatus.Queued;
+
+        public List<string> Saved { get; } = new();
+
+        public LedgerEntry? Entry
+        {
+            get
+            {
+                if (_line is ArraySegment<byte> line)
+                {
+                    LedgerLine? parsed = LedgerLineReader.Parse(line);
+                    Created = parsed is null ? null : new LedgerEntry(
+                        parsed.TaskId!, parsed.Provider, parsed.BaseUri!, parsed.Model, parsed.Mode, parsed.Prompt,
+                        parsed.CreatedAt ?? DateTimeOffset.MinValue, parsed.IdempotencyKey, parsed.RequestHash);
+                    _line = null;
+                }
+
+                return Created is null ? null : Created with { Status = Status, SavedFiles = Saved.Count == 0 ? Array.Empty<string>() : Saved.ToArray() };
+            }
+        }
+    }
 }

@@ -45,6 +45,9 @@ public sealed class TaskLedger
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>Up to this many newest entries are read from the end of a ledger the process has not read yet.</summary>
+    private const int TailReadLimit = 1000;
+
     /// <summary>One index per ledger file, shared by every command of the process.</summary>
     private static readonly ConcurrentDictionary<string, LedgerIndex> Indexes = new(StringComparer.Ordinal);
 
@@ -108,18 +111,29 @@ public sealed class TaskLedger
         LedgerIndex index = Index;
         lock (index)
         {
-            return index.Entries.ToArray();
+            return index.Newest(int.MaxValue).AsEnumerable().Reverse().ToArray();
         }
     }
 
-    /// <summary>The newest entries first (all, or the last <paramref name="count"/>), without copying the rest.</summary>
+    /// <summary>
+    /// The newest entries first (all, or the last <paramref name="count"/>). When this process has not read the ledger
+    /// yet, only the end of the file is read (a few entries of a long ledger need not cost the whole file).
+    /// </summary>
     public IReadOnlyList<LedgerEntry> Newest(int count, Action<string>? skipped = null)
     {
-        Refresh(skipped);
         LedgerIndex index = Index;
         lock (index)
         {
-            return index.Entries.Skip(Math.Max(0, index.Entries.Count - count)).Reverse().ToArray();
+            if (index.Length == 0 && count <= TailReadLimit && File.Exists(FilePath))
+            {
+                return ReadNewest(count, skipped);
+            }
+        }
+
+        Refresh(skipped);
+        lock (index)
+        {
+            return index.Newest(count);
         }
     }
 
@@ -238,8 +252,33 @@ public sealed class TaskLedger
             return;
         }
 
-        file.Seek(index.Length, SeekOrigin.Begin);
-        byte[] bytes = new byte[file.Length - index.Length];
+        byte[] bytes = ReadFrom(file, index.Length);
+        index.Length += index.TakeLines(bytes, 0, FilePath);
+    }
+
+    /// <summary>The newest entries from the end of the file only, growing the part read until it holds enough of them.</summary>
+    private IReadOnlyList<LedgerEntry> ReadNewest(int count, Action<string>? skipped)
+    {
+        using FileStream file = OpenLocked(FileMode.Open, FileAccess.Read);
+        for (long size = 256 * 1024; ; size *= 4)
+        {
+            long from = Math.Max(0, file.Length - size);
+            byte[] bytes = ReadFrom(file, from);
+            int first = from == 0 ? 0 : Array.IndexOf(bytes, (byte)'\n') + 1;
+            var tail = new LedgerIndex();
+            tail.TakeLines(bytes, first, FilePath, fromFileStart: from == 0);
+            if (tail.Count >= count || from == 0)
+            {
+                tail.BadLines.ForEach(line => skipped?.Invoke(line));
+                return tail.Newest(count);
+            }
+        }
+    }
+
+    private static byte[] ReadFrom(FileStream file, long offset)
+    {
+        file.Seek(offset, SeekOrigin.Begin);
+        byte[] bytes = new byte[file.Length - offset];
         int read = 0;
         while (read < bytes.Length)
         {
@@ -252,108 +291,8 @@ public sealed class TaskLedger
             read += n;
         }
 
-        int start = 0;
-        for (int i = 0; i < read; i++)
-        {
-            if (bytes[i] != (byte)'\n')
-            {
-                continue;
-            }
-
-            index.LineCount++;
-            ReadOnlySpan<byte> text = bytes.AsSpan(start, i - start);
-            start = i + 1;
-            if (IsBlank(text))
-            {
-                continue;
-            }
-
-            if (TryParse(text) is LedgerLine line)
-            {
-                index.Apply(line);
-            }
-            else
-            {
-                index.BadLines.Add($"Line {index.LineCount} of the task ledger {FilePath} cannot be read and was skipped.");
-            }
-        }
-
-        // A last line without its newline is still being written by nobody (appends hold the lock): read it next time.
-        index.Length += start;
+        return read == bytes.Length ? bytes : bytes.AsSpan(0, read).ToArray();
     }
-
-    private static bool IsBlank(ReadOnlySpan<byte> text)
-    {
-        foreach (byte b in text)
-        {
-            if (b is not ((byte)' ' or (byte)'\r' or (byte)'\t'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Reads one line by hand: the ledger may hold hundreds of thousands, and the serializer costs far more per line.</summary>
-    private static LedgerLine? TryParse(ReadOnlySpan<byte> line)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(line);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            var parsed = new LedgerLine();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                string name = reader.GetString()!;
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.Null)
-                {
-                    continue;
-                }
-
-                parsed = name switch
-                {
-                    "kind" => parsed with { Kind = reader.GetString() },
-                    "taskId" => parsed with { TaskId = reader.GetString() },
-                    "provider" => parsed with { Provider = ParseEnum<VeoProvider>(reader.GetString()) },
-                    "baseUri" => parsed with { BaseUri = new Uri(reader.GetString()!, UriKind.Absolute) },
-                    "model" => parsed with { Model = reader.GetString() },
-                    "mode" => parsed with { Mode = ParseEnum<VeoMode>(reader.GetString()) },
-                    "prompt" => parsed with { Prompt = reader.GetString() },
-                    "createdAt" => parsed with { CreatedAt = reader.GetDateTimeOffset() },
-                    "idempotencyKey" => parsed with { IdempotencyKey = reader.GetString() },
-                    "requestHash" => parsed with { RequestHash = reader.GetString() },
-                    "status" => parsed with { Status = ParseEnum<VeoTaskStatus>(reader.GetString()) },
-                    "path" => parsed with { Path = reader.GetString() },
-                    "at" => parsed with { At = reader.GetDateTimeOffset() },
-                    _ => Skip(ref reader, parsed),
-                };
-            }
-
-            return parsed.IsComplete ? parsed : null;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException or UriFormatException)
-        {
-            return null;
-        }
-    }
-
-    private static LedgerLine Skip(ref Utf8JsonReader reader, LedgerLine parsed)
-    {
-        reader.Skip();
-        return parsed;
-    }
-
-    private static T ParseEnum<T>(string? text)
-        where T : struct =>
-        Enum.TryParse(text, ignoreCase: false, out T value) && Enum.IsDefined(typeof(T), value)
-            ? value
-            : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
 
     /// <summary>Opens the file exclusively, waiting while another process holds it (an append takes microseconds).</summary>
     private FileStream OpenLocked(FileMode mode, FileAccess access)

@@ -112,4 +112,63 @@ public sealed class TaskLedgerTests : IDisposable
         Assert.Equal("a fox", read.Prompt);
         Assert.Equal(created.CreatedAt!.Value.ToUnixTimeSeconds(), read.CreatedAt!.Value.ToUnixTimeSeconds());
     }
+
+    [Fact]
+    public void KeysIdsAndTextThatLookLikePropertiesReadBackExactly()
+    {
+        var tricky = new LedgerEntry(
+            "id-\"quoted\"", VeoProvider.Vtrix, new Uri("https://cloud.vtrix.ai/"), "m", VeoMode.Text,
+            "a prompt with \"taskId\":\"fake\" and \"kind\":\"status\" inside", DateTimeOffset.UtcNow, "key\\with\"escapes", "hash");
+        _ledger.Append(Entry("plain"));
+        _ledger.Append(tricky);
+
+        Assert.Equal(new[] { "plain", tricky.TaskId }, _ledger.ReadAll().Select(e => e.TaskId));
+        Assert.Equal(tricky, new TaskLedger(_ledger.Folder).Find(tricky.TaskId));
+        KeyDecision decision = _ledger.Check(VeoProvider.Vtrix, "key\\with\"escapes", "hash", force: false);
+        Assert.Equal(KeyAction.Reuse, decision.Action);
+    }
+
+    [Fact]
+    public void TheNewestEntriesReadFromTheEndOfAFileMatchAFullRead()
+    {
+        string folder = Path.Combine(_folder.Folder, "tail-home");
+        var writer = new TaskLedger(folder);
+        for (int i = 0; i < 3000; i++)
+        {
+            writer.Append(Entry($"t{i}", new string('x', 200)));
+        }
+
+        File.AppendAllText(writer.FilePath, "{broken\n");
+        writer.Append(Entry("last"));
+        var copy = Path.Combine(_folder.Folder, "tail-copy");
+        Directory.CreateDirectory(copy);
+        File.Copy(writer.FilePath, Path.Combine(copy, TaskLedger.FileName));
+        var reports = new List<string>();
+
+        IReadOnlyList<LedgerEntry> fromTail = new TaskLedger(copy).Newest(1000, reports.Add);
+
+        Assert.Equal(writer.ReadAll().Reverse().Take(1000).Select(e => e.TaskId), fromTail.Select(e => e.TaskId));
+        Assert.Contains("cannot be read", Assert.Single(reports));
+    }
+
+    [Fact]
+    public void AKeyFollowsItsRules()
+    {
+        var uri = new Uri("https://api.highwayapi.ai/");
+        Assert.Equal(KeyAction.Create, _ledger.Check(VeoProvider.HighwayApi, "k", "h1", force: false).Action);
+        Assert.Equal(KeyAction.Create, _ledger.Reserve(VeoProvider.HighwayApi, uri, "k", "h1", force: false).Action);
+        Assert.Equal(KeyAction.OutcomeUnknown, _ledger.Check(VeoProvider.HighwayApi, "k", "h1", force: false).Action);
+        Assert.Equal(KeyAction.Conflict, _ledger.Check(VeoProvider.HighwayApi, "k", "h2", force: true).Action);
+        Assert.Equal(KeyAction.Create, _ledger.Check(VeoProvider.AIHubMax, "k", "h2", force: false).Action);
+        Assert.Equal(KeyAction.Create, _ledger.Check(VeoProvider.HighwayApi, "k", "h1", force: true).Action);
+
+        _ledger.Append(Entry("first") with { Provider = VeoProvider.HighwayApi, IdempotencyKey = "k", RequestHash = "h1" });
+        KeyDecision reuse = _ledger.Check(VeoProvider.HighwayApi, "k", "h1", force: false);
+        Assert.Equal(KeyAction.Reuse, reuse.Action);
+        Assert.Equal("first", reuse.Task!.TaskId);
+
+        _ledger.Reserve(VeoProvider.HighwayApi, uri, "other", "h3", force: false);
+        _ledger.RecordNotCreated(VeoProvider.HighwayApi, "other");
+        Assert.Equal(KeyAction.Create, _ledger.Check(VeoProvider.HighwayApi, "other", "h4", force: false).Action);
+    }
 }
