@@ -507,7 +507,7 @@ New-VeoReferenceVideo -Prompt 'the three friends walk through the park' -Referen
         'Veo.Client.LedgerEntry' = 'With -Local: one per ledger entry, newest first, as the ledger knows it (last known Status, SavedFiles).'
       }
       Notes       = @(
-        'The task ledger is the file tasks.jsonl in $env:VEO_HOME when that is set, else in the Veo folder of the local application-data folder (for example ~/.local/share/Veo on Linux, %LOCALAPPDATA%\Veo on Windows). It holds one JSON line per created task (id, provider, base address, model, mode, prompt, creation time) and never the key. See about_Veo.'
+        'The task ledger is the file tasks.jsonl in $env:VEO_HOME when that is set, else in the Veo folder of the local application-data folder (for example ~/.local/share/Veo on Linux, %LOCALAPPDATA%\Veo on Windows). It holds one JSON line per created task (id, provider, base address, model, mode, prompt, creation time, idempotency key and request fingerprint), and lines for keyed creates being sent, finished statuses and saved files; never the key. See about_Veo.'
         'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. They are non-terminating. A failure that is not one of these (a bug, or a fault the module does not recognise) is written with the id UnexpectedError.'
       )
       Errors      = @(

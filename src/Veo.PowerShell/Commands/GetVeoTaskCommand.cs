@@ -77,7 +77,7 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
     /// <summary>Reads the recent tasks at once, and emits them newest first whatever order the answers come in.</summary>
     private void ShowRecent()
     {
-        var recent = Ledger.Newest(Last, WriteWarning).Select(entry => (Entry: entry, Connection: ResolveById(entry.TaskId).Connection)).ToArray();
+        var recent = Ledger.Newest(Last, WriteWarning).Select(entry => (Entry: entry, Connection: ResolveKnown(entry))).ToArray();
         RunToCompletion(async token =>
         {
             Task<VeoTask>[] reads = recent.Select(r => Client.GetTaskAsync(r.Connection, r.Entry.TaskId, token, r.Entry)).ToArray();

@@ -43,6 +43,9 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
         return (Resolve(known?.Provider, known?.BaseUri, null), known);
     }
 
+    /// <summary>The connection for a task the ledger has already given.</summary>
+    protected VeoConnection ResolveKnown(LedgerEntry known) => Resolve(known.Provider, known.BaseUri, null);
+
     /// <summary>
     /// The connection for this call. Explicit parameters win; then what a piped task came with; then Connect-Veo's
     /// settings for the provider; then the provider's environment variables (inside <see cref="VeoConnections"/>).
