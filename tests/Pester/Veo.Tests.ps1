@@ -492,7 +492,6 @@ Describe 'Batches from CSV' {
 
 Describe 'Re-runnable batches' {
     BeforeAll {
-        $pwshPath = (Get-Command pwsh -CommandType Application | Select-Object -First 1).Source
         function New-Key { "row-$([guid]::NewGuid().ToString('n').Substring(0, 8))" }
         function Set-CreateLatency([int] $Ms) {
             Invoke-VeoSimulatorControl -Simulator $sim -Path timings -Method Post -Body @{ createLatencyMs = $Ms }
@@ -502,7 +501,7 @@ Describe 'Re-runnable batches' {
         }
         function Invoke-Batch([string] $Script) {
             $env:HIGHWAYAPI_API_KEY = $sim.ApiKey
-            try { & $pwshPath -NoProfile -Command "Import-Module '$manifest'; $Script" }
+            try { Invoke-ChildPowerShell "Import-Module '$manifest'; $Script" }
             finally { Remove-Item Env:HIGHWAYAPI_API_KEY }
         }
     }
@@ -654,8 +653,9 @@ Describe 'Re-runnable batches' {
 
         # Killed while it waits: every create has been answered, nothing saved.
         $env:HIGHWAYAPI_API_KEY = $sim.ApiKey
-        $start = [Diagnostics.ProcessStartInfo]::new($pwshPath)
-        foreach ($argument in '-NoProfile', '-Command', "Import-Module '$manifest'; $pipeline") { $start.ArgumentList.Add($argument) }
+        $child = Get-ChildPowerShell
+        $start = [Diagnostics.ProcessStartInfo]::new($child.Program)
+        foreach ($argument in @($child.Prefix) + @('-NoProfile', '-Command', "Import-Module '$manifest'; $pipeline")) { $start.ArgumentList.Add($argument) }
         $killed = [Diagnostics.Process]::Start($start)
         Remove-Item Env:HIGHWAYAPI_API_KEY
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
