@@ -8,11 +8,18 @@ using Veo.PowerShell.Infrastructure;
 namespace Veo.PowerShell.Commands;
 
 /// <summary>
-/// What every New-Veo*Video cmdlet shares: the common options, the local rule check, -WhatIf, and the single
-/// create request. Subclasses add their images and mode.
+/// What every New-Veo*Video cmdlet shares: the common options, the local rule check, -WhatIf, the idempotency key,
+/// and the single create request of each row, up to -ThrottleLimit of them at once with the tasks emitted in input
+/// order. Subclasses add their images and mode.
 /// </summary>
 public abstract class NewVeoVideoCommand : VeoCmdlet
 {
+    /// <summary>Each row's task or error, written in input order.</summary>
+    private readonly OrderedOutput _output = new();
+
+    /// <summary>Creates in flight; counted on the pipeline thread.</summary>
+    private int _creating;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Prompt { get; set; } = string.Empty;
@@ -107,11 +114,23 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
     protected override void ProcessRecord()
     {
+        VeoConnection connection;
+        VideoRequest request;
+        try
+        {
+            connection = ResolveConnection(SourceTask);
+            request = AddInputs(BuildCommonRequest());
+        }
+        catch (VeoException ex)
+        {
+            ReportInputError(ex, Prompt);
+            return;
+        }
+
         PreparedCreate prepared;
         try
         {
-            VeoConnection connection = ResolveConnection(SourceTask);
-            prepared = Client.Prepare(connection, AddInputs(BuildCommonRequest()));
+            prepared = Client.Prepare(connection, request);
         }
         catch (VeoException ex)
         {
@@ -145,11 +164,6 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     }
 
     protected override void EndProcessing() => DrainUntilIdle();
-
-    /// <summary>Creates in flight; counted on the pipeline thread.</summary>
-    private int _creating;
-
-    private readonly OrderedOutput _output = new();
 
     private bool Confirm(PreparedCreate prepared)
     {
