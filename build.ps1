@@ -98,15 +98,16 @@ function Import-Pester {
     # NuGet into out/packages like any other (tests/Pester/PesterModule.csproj names it, the version is in
     # Directory.Packages.props).
     $minimum = [version]'5.7'
-    $pester = Get-Module -ListAvailable Pester | Where-Object Version -GE $minimum | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
+    $installed = Get-Module -ListAvailable Pester | Where-Object Version -GE $minimum | Sort-Object Version -Descending | Select-Object -First 1
+    $pester = if ($installed) { $installed.Path } else {
         $packages = Join-Path $root 'out/packages'
         Invoke-DotNet restore (Join-Path $root 'tests/Pester/PesterModule.csproj') --packages $packages --nologo -v quiet
-        $pester = Get-ChildItem (Join-Path $packages 'pester/*/tools/Pester.psd1') | Select-Object -Last 1
-        if (-not $pester) { throw "Restoring Pester from NuGet left no module under $packages." }
+        $restored = Get-ChildItem (Join-Path $packages 'pester/*/tools/Pester.psd1') | Select-Object -Last 1
+        if (-not $restored) { throw "Restoring Pester from NuGet left no module under $packages." }
+        $restored.FullName
     }
     Get-Module Pester | Where-Object Version -LT $minimum | Remove-Module
-    Import-Module $pester.FullName -ErrorAction Stop
+    Import-Module $pester -ErrorAction Stop
     Write-Host "Pester $((Get-Module Pester).Version) from $((Get-Module Pester).ModuleBase)"
 }
 

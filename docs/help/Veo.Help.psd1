@@ -77,7 +77,7 @@
     ConnectionFailed           = 'ConnectionError. The provider could not be reached (after the retries, for status requests); for a create request, nothing was sent.'
     RequestTimedOut            = 'OperationTimeout. The provider did not answer a status request or upload within 30 seconds per attempt, after the retries (or answered HTTP 408).'
     IdempotencyKeyConflict     = 'ResourceExists, nothing sent. The -IdempotencyKey was used before for a different request (prompt, model, options or images). Use a new key for a new request.'
-    CreateOutcomeUnknown       = 'OperationTimeout or ConnectionError. The create request was sent but no answer came (within 120 seconds, or the connection broke). A task may exist and be billed; it was not sent again. Check Get-VeoTask or the provider''s task list before running the command again.'
+    CreateOutcomeUnknown       = 'OperationTimeout, ConnectionError or InvalidResult. The create request was sent but no answer came (within 120 seconds, or the connection broke), or the answer named no usable task id; or a create under the same -IdempotencyKey was sent before and no answer was recorded (nothing is sent unless -Force). A task may exist and be billed; it was not sent again. Check Get-VeoTask or the provider''s task list before running the command again.'
     TaskFailed                 = 'InvalidResult. The task failed at the provider, or it reported success without a video (a safety filter can do this). TargetObject is the failed task, with ErrorCode and ErrorMessage.'
     WaitTimedOut               = 'OperationTimeout. The task had not finished within -TimeoutSeconds. It goes on at the provider: TargetObject is the latest task, which can be piped to Wait-VeoTask or Save-VeoVideo again.'
     TaskHasNoVideo             = 'The task has no video: to extend it, it must have succeeded (pipe it through Wait-VeoTask first; InvalidArgument, nothing sent); to download, it succeeded without one (InvalidResult).'
@@ -85,6 +85,15 @@
     DownloadIncomplete         = 'ConnectionError. A download kept breaking: it was resumed five times and still did not complete. No partial file is left at the target.'
     DownloadFailed             = 'ResourceUnavailable. The video link answered an HTTP error other than 403, 404 or 410.'
     VideoLinkExpired           = 'ResourceUnavailable. The video link answered 403, 404 or 410 and so did the fresh link the provider gave when asked again. Providers keep results only for a while.'
+    InvalidTaskId              = 'InvalidArgument, nothing sent. The task id is empty, made of dots only, longer than 128 characters, or holds a control character: give it exactly as New-Veo*Video or the provider showed it.'
+    InvalidBaseUri             = 'InvalidArgument, nothing sent. -BaseUri is relative or not http(s) (file:, ftp:). Give the provider''s http(s) address.'
+    InvalidApiKey              = 'InvalidArgument, nothing sent. The key holds a line break or another control character (often a key read from a file): copy it again without it.'
+    UnsupportedVideoLink       = 'InvalidResult, nothing fetched or sent. The provider gave a video link that is not http(s) (file:, ftp:, data:); it is neither downloaded nor passed on in an extend request.'
+    InputIsAFolder             = 'InvalidArgument, nothing sent. -Image, -LastImage, -ReferenceImage or -Video names a folder: give one file in it.'
+    VideoPathConflict          = 'ResourceExists. An earlier task of the same Save-VeoVideo call already writes this file name, so this task''s videos were not saved (-Force or not). Give -Path a folder, or one file name per task.'
+    VideoPathNotWritable       = 'WriteError or InvalidArgument. -Path is a device (/dev/null, NUL), or its folder cannot be created or written.'
+    DiskFull                   = 'WriteError. The disk filled up during a download; the partial file was removed. Free some space or save to another disk.'
+    LedgerLocked               = 'ResourceUnavailable. Another program held the task ledger for more than 10 seconds. Close it and run the command again; tasks given with their connection still go through.'
   }
 
   Commands         = @{
@@ -246,7 +255,8 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
         'ImageNotFound', 'ImageEmpty', 'ImageTooLarge', 'ImageFormatNotSupported', 'FileUnreadable', 'ImageUrlUnavailable',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown', 'IdempotencyKeyConflict',
-        'TaskNotFound', 'TaskFailed', 'WaitTimedOut'
+        'TaskNotFound', 'TaskFailed', 'WaitTimedOut',
+        'InvalidBaseUri', 'InvalidApiKey', 'InputIsAFolder'
       )
       Examples    = @(
         @{
@@ -335,7 +345,8 @@ catch {
         'SampleCountOutOfRange', 'SeedOutOfRange', 'PersonGenerationNotAllowed', 'EnhancePromptAlwaysOn', 'SafetyToleranceOutOfRange',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown', 'IdempotencyKeyConflict',
-        'TaskFailed', 'WaitTimedOut'
+        'TaskFailed', 'WaitTimedOut',
+        'InvalidBaseUri', 'InvalidApiKey'
       )
       Examples    = @(
         @{
@@ -391,7 +402,8 @@ catch {
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown', 'IdempotencyKeyConflict',
         'TaskFailed', 'WaitTimedOut',
-        'VideoNotFound', 'VideoEmpty', 'VideoTooLarge', 'VideoFormatNotSupported', 'VideoUrlUnavailable', 'VideoUrlRequired', 'TaskHasNoVideo', 'FileUnreadable'
+        'VideoNotFound', 'VideoEmpty', 'VideoTooLarge', 'VideoFormatNotSupported', 'VideoUrlUnavailable', 'VideoUrlRequired', 'TaskHasNoVideo', 'FileUnreadable',
+        'InvalidBaseUri', 'InvalidApiKey', 'InputIsAFolder', 'UnsupportedVideoLink'
       )
       Examples    = @(
         @{
@@ -456,7 +468,8 @@ catch {
         'ImageNotFound', 'ImageEmpty', 'ImageTooLarge', 'ImageFormatNotSupported', 'FileUnreadable', 'ImageUrlUnavailable',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown', 'IdempotencyKeyConflict',
-        'TaskNotFound', 'TaskFailed', 'WaitTimedOut'
+        'TaskNotFound', 'TaskFailed', 'WaitTimedOut',
+        'InvalidBaseUri', 'InvalidApiKey', 'InputIsAFolder'
       )
       Examples    = @(
         @{
@@ -512,7 +525,8 @@ New-VeoReferenceVideo -Prompt 'the three friends walk through the park' -Referen
       )
       Errors      = @(
         'TaskNotFound', 'NoApiKey', 'AuthenticationFailed', 'AccessDenied', 'InsufficientBalance', 'RequestRejected', 'RateLimited',
-        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut'
+        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut',
+        'InvalidTaskId', 'InvalidBaseUri', 'InvalidApiKey', 'LedgerLocked'
       )
       Examples    = @(
         @{
@@ -574,7 +588,8 @@ $task | Get-VeoTask | Format-List
       )
       Errors      = @(
         'TaskFailed', 'WaitTimedOut', 'TaskNotFound', 'NoApiKey', 'AuthenticationFailed', 'AccessDenied', 'InsufficientBalance', 'RequestRejected',
-        'RateLimited', 'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut'
+        'RateLimited', 'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut',
+        'InvalidTaskId', 'InvalidBaseUri', 'InvalidApiKey', 'LedgerLocked'
       )
       Examples    = @(
         @{
@@ -610,7 +625,7 @@ foreach ($problem in $problems) {
       Description = @(
         'Save-VeoVideo downloads every video of each task and emits one System.IO.FileInfo per file. A task that has not succeeded yet is waited for first, as Wait-VeoTask would (up to -TimeoutSeconds); a failed task is a TaskFailed error and nothing is downloaded for it.'
         'The files are named from -Path. If -Path is an existing folder, ends with a path separator, or has no extension, it is a folder (created if needed) that receives <IdempotencyKey>.mp4 for a task created with a key (characters not allowed in file names become _), else <TaskId>.mp4, or <name>-1.mp4, <name>-2.mp4 and so on for a task with several videos. Each saved file is written to the task ledger (Get-VeoTask -Local -Unsaved lists what is left to save). Otherwise it is a file name: the first video is saved there and the next ones get -2, -3 suffixes (fox.mp4, fox-2.mp4). Use a folder when you save several tasks.'
-        'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five times); one that receives nothing for 60 seconds counts as broken. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given; a file the task ledger says was saved from the same task is kept and emitted without an error, so a re-run of a batch ends with the same files. Requests for video links carry no API key.'
+        'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five times); one that receives nothing for 60 seconds counts as broken. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given; a file the task ledger says was saved from the same task is kept and emitted without an error, so a re-run of a batch ends with the same files. Two tasks never share one file name: when -Path is a file name, or when two tasks'' keys name the same file in a folder, the tasks after the first are reported with VideoPathConflict, -Force or not. Temporary files (.veo-*.partial) left by a process that was killed are removed by the next save into that folder once they are an hour old. Requests for video links carry no API key, and only http(s) links are fetched.'
         'Providers keep results only for a while (HighwayAPI''s links expire after about an hour; AIHubMax''s after 24 hours), so save videos soon after the tasks succeed.'
         'Several tasks are waited for and downloaded at once (-ThrottleLimit, 4 by default), each with its own progress bar; the files are still emitted in the order the tasks came in.'
         'Save-VeoVideo supports -WhatIf and -Confirm (ConfirmImpact Low), once per task. With -WhatIf nothing is read, waited for or downloaded.'
@@ -618,7 +633,7 @@ foreach ($problem in $problems) {
       Parameters  = @{
         Task           = 'The tasks whose videos to save, usually piped from Wait-VeoTask, a New- cmdlet (New-VeoFrameVideo, New-VeoReferenceVideo, New-VeoTextVideo, New-VeoExtendedVideo) or Get-VeoTask. Binds from the pipeline by value. Each is read and downloaded through the provider, address and key it came with.'
         TaskId         = 'The ids of the tasks whose videos to save. Binds from the pipeline by value (strings) and by property name (TaskId, or its alias Id). The provider, address and idempotency key come from the task ledger, or from -Provider and -BaseUri.'
-        Path           = 'Where to save: a folder (an existing folder, a path ending with a separator, or a path without an extension) that receives <IdempotencyKey>.mp4 or <TaskId>.mp4 files, or a file name. Relative paths are resolved against the current location. The default is the current location.'
+        Path           = 'Where to save: a folder (an existing folder, a path ending with a separator, or a path without an extension that is not an existing file) that receives <IdempotencyKey>.mp4 or <TaskId>.mp4 files, or a file name (for one task). Relative paths are resolved against the current location. The default is the current location.'
         Force          = 'Overwrites files that already exist. Without it an existing file is kept and reported with VideoFileExists.'
         ThrottleLimit  = 'How many tasks are waited for and downloaded at once, 1 to 64; the default is 4. Whatever order the downloads finish in, the files are emitted in the order the tasks came in (and, within a task, in video order). -ThrottleLimit 1 saves one task after another.'
         TimeoutSeconds = 'How long to wait for a task that has not finished, in seconds (1 or more). The default is 1800 (30 minutes). A task that has not finished by then is a WaitTimedOut error and nothing is downloaded for it.'
@@ -637,7 +652,8 @@ foreach ($problem in $problems) {
       Errors      = @(
         'VideoFileExists', 'DownloadIncomplete', 'DownloadFailed', 'VideoLinkExpired', 'TaskHasNoVideo', 'TaskFailed', 'WaitTimedOut',
         'TaskNotFound', 'NoApiKey', 'AuthenticationFailed', 'AccessDenied', 'InsufficientBalance', 'RequestRejected', 'RateLimited',
-        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut'
+        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut',
+        'InvalidTaskId', 'InvalidBaseUri', 'InvalidApiKey', 'LedgerLocked', 'VideoPathConflict', 'VideoPathNotWritable', 'DiskFull', 'UnsupportedVideoLink'
       )
       Examples    = @(
         @{

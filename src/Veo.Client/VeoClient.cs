@@ -15,6 +15,9 @@ public sealed class VeoClient
     private readonly VideoDownloader _downloader;
     private readonly IVeoLog _log;
 
+    /// <summary>The most videos one request can ask for; a provider claiming more is not believed.</summary>
+    private const int MaxVideosPerTask = 4;
+
     private readonly TaskLedger? _ledger;
 
     /// <param name="ledger">Where created tasks are recorded; null records nothing.</param>
@@ -50,8 +53,8 @@ public sealed class VeoClient
     }
 
     /// <summary>Sends the create request, once.</summary>
-    public Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken) =>
-        CreateAsync(prepared, null, force: false, cancellationToken);
+    public Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken, Action? sending = null) =>
+        CreateAsync(prepared, null, force: false, cancellationToken, sending);
 
     /// <summary>
     /// What the ledger says a create under <paramref name="idempotencyKey"/> would do now. Nothing is written or sent.
@@ -60,15 +63,29 @@ public sealed class VeoClient
         RequireLedger().Check(prepared.Connection.Provider, idempotencyKey, prepared.RequestHash, force, _log.Warning);
 
     /// <summary>
-    /// Sends the create request, once. With a key, the ledger is checked again and the create written down as sent
-    /// first: the key's task when it already exists (made meanwhile by another process), an IdempotencyKeyConflict
-    /// or CreateOutcomeUnknown error when the key forbids sending.
+    /// Sends the create request, once. Its intent (with the key and the request's fingerprint, when keyed) is in the
+    /// ledger before it is sent, so a create that is interrupted or answered unreadably stays on record as one that may
+    /// have made a task. With a key, the ledger is checked again as the intent is written: the key's task when it
+    /// already exists (made meanwhile by another process), an IdempotencyKeyConflict or CreateOutcomeUnknown error when
+    /// the key forbids sending. <paramref name="sending"/> is called just before the request goes out.
     /// </summary>
-    public async Task<VeoTask> CreateAsync(PreparedCreate prepared, string? idempotencyKey, bool force, CancellationToken cancellationToken)
+    public async Task<VeoTask> CreateAsync(
+        PreparedCreate prepared, string? idempotencyKey, bool force, CancellationToken cancellationToken, Action? sending = null)
     {
-        if (idempotencyKey is not null)
+        VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
+            new ProviderCall(_http, prepared.Connection, _log), prepared.Request, cancellationToken).ConfigureAwait(false);
+        ArraySegment<byte> body = prepared.BuildBody(request);
+        var details = new TaskDetails(
+            prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, DateTimeOffset.UtcNow, idempotencyKey,
+            idempotencyKey is null ? null : prepared.RequestHash);
+        string intent = Guid.NewGuid().ToString("N");
+        if (idempotencyKey is null)
         {
-            KeyDecision decision = RequireLedger().Reserve(prepared.Connection.Provider, prepared.Connection.BaseUri, idempotencyKey, prepared.RequestHash, force);
+            WriteToLedger(ledger => ledger.RecordIntent(intent, prepared.Connection, details), "The create request about to be sent");
+        }
+        else
+        {
+            KeyDecision decision = RequireLedger().Reserve(intent, prepared.Connection, details, force);
             switch (decision.Action)
             {
                 case KeyAction.Reuse:
@@ -80,17 +97,37 @@ public sealed class VeoClient
             }
         }
 
+        _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Count:N0} bytes of JSON).");
+        _log.Debug($"Request body: {prepared.Preview}");
+        sending?.Invoke();
+        JsonElement answer;
         try
         {
-            return await SendCreateAsync(prepared, idempotencyKey, cancellationToken).ConfigureAwait(false);
+            answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);
         }
-        catch (VeoException ex) when (idempotencyKey is not null && ex.ErrorId != VeoErrorIds.CreateOutcomeUnknown)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Refused or never sent: nothing was created under the key, so the next run may send it again.
-            RequireLedger().RecordNotCreated(prepared.Connection.Provider, idempotencyKey);
+            _log.Warning(InterruptedCreate(prepared));
             throw;
         }
+        catch (VeoException ex) when (NothingWasCreated(ex))
+        {
+            // Refused or never sent: nothing was created, so a keyed re-run may send it again.
+            WriteToLedger(ledger => ledger.RecordNotCreated(intent, prepared.Connection, idempotencyKey), "The refused create request");
+            throw;
+        }
+
+        string taskId = ReadCreatedTaskId(prepared.Connection, answer);
+        _log.Verbose($"Created task {taskId}.");
+        var task = new VeoTask(prepared.Connection, taskId, details, TaskState.Created(details.CreatedAt ?? DateTimeOffset.UtcNow));
+        WriteToLedger(ledger => ledger.Record(task, intent), $"Task {taskId} was created but");
+        return task;
     }
+
+    /// <summary>What to tell a user who stopped a create that may already be at the provider.</summary>
+    public string InterruptedCreate(PreparedCreate prepared) =>
+        $"The create request to {prepared.Connection.Provider} ({prepared.Model.ModelId}) was stopped after it was sent: {VeoHttp.UnknownFate}" +
+        (_ledger is null ? string.Empty : $" The task ledger {_ledger.FilePath} records it as a create without an answer.");
 
     /// <summary>IdempotencyKeyConflict: the key was used for a different request.</summary>
     public static VeoException KeyConflict(string idempotencyKey, KeyDecision decision) =>
@@ -106,23 +143,33 @@ public sealed class VeoClient
             "recorded: a task may exist and be billed. Nothing was sent. Look for a task created around that time in the " +
             $"provider's task list (Get-VeoTask -Local lists what this machine knows); give -Force to create another.") { Target = decision.Task };
 
-    private async Task<VeoTask> SendCreateAsync(PreparedCreate prepared, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// The id of the created task. A success answer without a usable id means a task probably exists that cannot be
+    /// named: that is CreateOutcomeUnknown, never a plain bad answer.
+    /// </summary>
+    private static string ReadCreatedTaskId(VeoConnection connection, JsonElement answer)
     {
-        VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
-            new ProviderCall(_http, prepared.Connection, _log), prepared.Request, cancellationToken).ConfigureAwait(false);
-        ArraySegment<byte> body = prepared.BuildBody(request);
-        _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Count:N0} bytes of JSON).");
-        _log.Debug($"Request body: {prepared.Preview}");
-        JsonElement answer = await _http.PostCreateAsync(prepared.Connection, prepared.CreatePath, body, cancellationToken).ConfigureAwait(false);
-        string taskId = prepared.Connection.Info.Protocol.ReadTaskId(answer);
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        var details = new TaskDetails(
-            prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, now, idempotencyKey, idempotencyKey is null ? null : prepared.RequestHash);
-        _log.Verbose($"Created task {taskId}.");
-        var task = new VeoTask(prepared.Connection, taskId, details, TaskState.Created(now));
-        RecordInLedger(task);
-        return task;
+        string? problem;
+        string? taskId = null;
+        try
+        {
+            taskId = connection.Info.Protocol.ReadTaskId(answer);
+            problem = TaskIds.Problem(taskId) is string bad ? $"its task id '{TaskIds.Printable(taskId)}' is unusable: {bad}" : null;
+        }
+        catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.InvalidProviderResponse)
+        {
+            problem = ex.Message;
+        }
+
+        return problem is null
+            ? taskId!
+            : throw new VeoException(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.InvalidResult,
+                $"{connection.Provider} accepted the create request but its answer names no task ({problem}; answer: {Json.Excerpt(answer.GetRawText()) ?? "(empty)"}). {VeoHttp.UnknownFate}");
     }
+
+    /// <summary>An answer that says the provider refused the request (4xx), or a connection that never reached it.</summary>
+    private static bool NothingWasCreated(VeoException exception) =>
+        exception.ErrorId == VeoErrorIds.ConnectionFailed || exception is VeoApiException { StatusCode: < 500 };
 
     /// <summary>Reads a task by id; what the ledger knows of it (model, mode, prompt, creation time) is kept.</summary>
     public Task<VeoTask> GetTaskAsync(VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null)
@@ -198,7 +245,7 @@ public sealed class VeoClient
     {
         try
         {
-            await _downloader.DownloadAsync(task.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            await _downloader.DownloadAsync(task.Videos[index].UsableUri(task.TaskId), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
             RecordSaved(task, path);
             return task;
         }
@@ -213,7 +260,7 @@ public sealed class VeoClient
                     throw ex;
                 }
 
-                await _downloader.DownloadAsync(renewed.Videos[index].Uri, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+                await _downloader.DownloadAsync(renewed.Videos[index].UsableUri(task.TaskId), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
                 RecordSaved(renewed, path);
                 return renewed;
             }
@@ -232,17 +279,16 @@ public sealed class VeoClient
         or VeoErrorIds.ProviderUnavailable or VeoErrorIds.RateLimited;
 
     private void RecordSaved(VeoTask task, string path) =>
-        WriteToLedger(ledger => ledger.RecordSaved(task, path), $"The file {path} of task {task.TaskId} could not be written to the task ledger");
+        WriteToLedger(ledger => ledger.RecordSaved(task, path), $"The file {path} of task {task.TaskId}", advice: string.Empty);
 
     private TaskLedger RequireLedger() =>
         _ledger ?? throw new InvalidOperationException("An idempotency key needs a task ledger: create the client with one.");
 
-    /// <summary>The task is paid for: losing track of it is worse than a warning, so a ledger failure never hides the task.</summary>
-    private void RecordInLedger(VeoTask task) =>
-        WriteToLedger(ledger => ledger.Record(task), $"Task {task.TaskId} was created but could not be written to the task ledger", "Keep its id.");
-
-    /// <summary>What became known of a task (its status, a saved file); a ledger that cannot be written only warns.</summary>
-    private void WriteToLedger(Action<TaskLedger> write, string what, string advice = "")
+    /// <summary>
+    /// The task is paid for: losing track of it is worse than a warning, so a ledger failure never hides the task (nor
+    /// what became known of it: its status, a saved file).
+    /// </summary>
+    private void WriteToLedger(Action<TaskLedger> write, string what, string advice = " Keep the task id the provider shows.")
     {
         if (_ledger is null)
         {
@@ -253,9 +299,9 @@ public sealed class VeoClient
         {
             write(_ledger);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or VeoException)
         {
-            _log.Warning($"{what} {_ledger.FilePath}: {ex.Message}. {advice}".TrimEnd());
+            _log.Warning($"{what} could not be written to the task ledger {_ledger.FilePath}: {ex.Message}{advice}");
         }
     }
 
@@ -264,8 +310,21 @@ public sealed class VeoClient
         IProviderProtocol protocol = task.Connection.Info.Protocol;
         JsonElement answer = await _http.GetJsonAsync(task.Connection, protocol.StatusPath(task.TaskId), ApiCall.Status, cancellationToken)
             .ConfigureAwait(false);
-        VeoTask read = task.WithState(protocol.ReadStatus(answer, DateTimeOffset.UtcNow));
-        WriteToLedger(ledger => ledger.RecordStatus(read), $"The status of task {read.TaskId} could not be written to the task ledger");
+        if (protocol.ReadStatusTaskId(answer) is string about && !string.Equals(about, task.TaskId, StringComparison.Ordinal))
+        {
+            throw new VeoException(VeoErrorIds.InvalidProviderResponse, VeoErrorKind.InvalidResult,
+                $"{task.Provider} was asked about task {task.TaskId} but answered about task '{TaskIds.Printable(about)}'; the answer was not used.");
+        }
+
+        TaskState state = protocol.ReadStatus(answer, DateTimeOffset.UtcNow);
+        if (state.Videos.Count > MaxVideosPerTask)
+        {
+            _log.Warning($"Task {task.TaskId}: {task.Provider} lists {state.Videos.Count} videos, but a request makes at most {MaxVideosPerTask}; only the first {MaxVideosPerTask} are kept.");
+            state = state with { Videos = state.Videos.Take(MaxVideosPerTask).ToArray() };
+        }
+
+        VeoTask read = task.WithState(state);
+        WriteToLedger(ledger => ledger.RecordStatus(read), $"The status of task {read.TaskId}", advice: string.Empty);
         return read;
     }
 }

@@ -322,9 +322,11 @@ Describe 'The task ledger' {
         $jobs = 1..2 | ForEach-Object { Start-Job -ScriptBlock { param($program, $arguments) & $program @arguments } -ArgumentList $child.Program, $arguments }
         $jobs | Wait-Job -Timeout 120 | Receive-Job
         $jobs | Remove-Job -Force
+        # Each create writes two lines: its intent before the request, then the task.
         $lines = @(Get-Content $ledgerFile)
-        $lines.Count | Should -Be ($before + 10)
+        $lines.Count | Should -Be ($before + 20)
         $lines | ForEach-Object { { $_ | ConvertFrom-Json } | Should -Not -Throw }
+        @($lines | Select-Object -Skip $before | ConvertFrom-Json | Where-Object taskId).Count | Should -Be 10
     }
 
     It 'skips a corrupt line with a warning' {
@@ -822,12 +824,121 @@ Describe 'Secrets' {
             New-VeoFrameVideo -Prompt '[sim:fail] a fox' -Image $first -Verbose -Debug | Wait-VeoTask -Verbose -Debug -ErrorAction Continue
             try { New-VeoFrameVideo -Prompt 'a fox' -Image $first -DurationSeconds 5 -Verbose -Debug } catch { $_ | Format-List * -Force | Out-String }
             Get-VeoTask -TaskId $frame.TaskId -ApiKey ($secret + 'x') -Verbose -Debug -ErrorAction Continue
+            # A provider that echoes the Authorization header back, in a JSON error and in an HTML page.
+            $echo = '{"code": 400, "reason": "INVALID_REQUEST_BODY", "message": "header {authorization}", "error": {"message": "header {authorization}"}}'
+            Invoke-VeoSimulatorControl -Simulator $secretSim -Path faults -Method Post -Body @{ target = 'create'; kind = 'answer'; status = 400; body = $echo }
+            New-VeoTextVideo -Prompt 'echo' -Verbose -Debug -ErrorAction Continue
+            Invoke-VeoSimulatorControl -Simulator $secretSim -Path faults -Method Post -Body @{ target = 'status'; kind = 'answer'; status = 401; contentType = 'text/html'; body = '<html><pre>{authorization}</pre></html>' }
+            Get-VeoTask -TaskId $frame.TaskId -Verbose -Debug -ErrorAction Continue
         } *>&1 | Out-String
         $errors = $Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
         $files = Get-ChildItem $out, $secretHome -Recurse -File | ForEach-Object { [IO.File]::ReadAllText($_.FullName) }
 
         $streams | Should -Match 'POST'
         $streams | Should -Match 'TaskFailed|failed'
+        # The echoes did come back, with the key masked.
+        $messages = ($Error | ForEach-Object { $_.Exception.Message }) -join "`n"
+        $messages | Should -Match 'header Bearer \*{8}'
+        $messages | Should -Match '<pre>Bearer \*{8}</pre>'
         $streams + ($errors -join '') + ($files -join '') | Should -Not -Match ([regex]::Escape($secret))
+    }
+}
+
+Describe 'Hostile input and broken providers' {
+    BeforeAll {
+        $ledgerFile = Join-Path $env:VEO_HOME 'tasks.jsonl'
+        function Get-ErrorId([scriptblock] $Command) {
+            $ErrorActionPreference = 'Stop'
+            try { & $Command | Out-Null; 'no error' } catch { ($_.FullyQualifiedErrorId -split ',')[0] }
+        }
+    }
+
+    It 'says a stopped create may have made a task, and keeps it on record for Get-VeoTask' {
+        Invoke-VeoSimulatorControl -Simulator $sim -Path faults -Method Post -Body @{ target = 'create'; kind = 'delay'; delayMs = 20000 }
+        $prompt = "stopped $([guid]::NewGuid())"
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({ param($m, $p, $i) Import-Module $m; New-VeoFrameVideo -Prompt $p -Image $i }).AddArgument($manifest).AddArgument($prompt).AddArgument($first)
+        $running = $shell.BeginInvoke()
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        while (-not ((Test-Path $ledgerFile) -and (Select-String -Path $ledgerFile -Pattern $prompt -SimpleMatch -Quiet)) -and $clock.Elapsed.TotalSeconds -lt 15) {
+            Start-Sleep -Milliseconds 100
+        }
+        $shell.Stop()
+        $running.IsCompleted | Should -BeTrue
+        $shell.Dispose()
+
+        $intent = Get-Content $ledgerFile | Where-Object { $_.Contains($prompt) } | ConvertFrom-Json
+        $intent.taskId | Should -BeNullOrEmpty
+        $null = Get-VeoTask -Last 3 -WarningVariable warned -WarningAction SilentlyContinue
+        ($warned -join "`n") | Should -Match "never named its task.*prompt '$([regex]::Escape($prompt))'|prompt '$([regex]::Escape($prompt))'.*never named its task"
+    }
+
+    It 'refuses a second task for one file name, -Force or not, and keeps the first video' {
+        $one = New-VeoTextVideo -Prompt 'one' -Wait
+        $two = New-VeoTextVideo -Prompt 'two' -Wait
+        $path = Join-Path $TestDrive 'one.mp4'
+        $files = $one, $two | Save-VeoVideo -Path $path -Force -ErrorVariable failure -ErrorAction SilentlyContinue
+        @($files).Count | Should -Be 1
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'VideoPathConflict,*'
+        $failure[0].Exception.Message | Should -Match $two.TaskId
+        Get-ChildItem $TestDrive -Force -Filter '*.partial' | Should -BeNullOrEmpty
+    }
+
+    It 'takes an existing file without an extension as the file to write, kept unless -Force' {
+        $task = New-VeoTextVideo -Prompt 'a fox' -Wait
+        $path = Join-Path $TestDrive 'noextension'
+        Set-Content $path 'precious'
+        Get-ErrorId { $task | Save-VeoVideo -Path $path } | Should -Be 'VideoFileExists'
+        ($task | Save-VeoVideo -Path $path -Force).FullName | Should -Be $path
+        [Text.Encoding]::ASCII.GetString([IO.File]::ReadAllBytes($path), 4, 4) | Should -Be 'ftyp'
+    }
+
+    It 'refuses a device as -Path' -Skip:(-not $IsLinux) {
+        $task = New-VeoTextVideo -Prompt 'a fox' -Wait
+        Get-ErrorId { $task | Save-VeoVideo -Path /dev/null -Force } | Should -Be 'VideoPathNotWritable'
+    }
+
+    It 'refuses <Case> with <ErrorId>, sending nothing' -ForEach @(
+        @{ Case = 'an empty -ApiKey'; ErrorId = 'NoApiKey'; Command = { New-VeoTextVideo -Prompt 'a fox' -ApiKey '' } }
+        @{ Case = 'a key with a line break'; ErrorId = 'InvalidApiKey'; Command = { New-VeoTextVideo -Prompt 'a fox' -ApiKey "$($sim.ApiKey)`r`n" } }
+        @{ Case = 'an ftp -BaseUri'; ErrorId = 'InvalidBaseUri'; Command = { New-VeoTextVideo -Prompt 'a fox' -BaseUri 'ftp://example.com/' } }
+        @{ Case = 'a file -BaseUri'; ErrorId = 'InvalidBaseUri'; Command = { Get-VeoTask -TaskId 'x' -BaseUri 'file:///' } }
+        @{ Case = 'a relative -BaseUri'; ErrorId = 'InvalidBaseUri'; Command = { Connect-Veo -Provider HighwayApi -BaseUri 'v3/async' } }
+        @{ Case = 'a folder as -Image'; ErrorId = 'InputIsAFolder'; Command = { New-VeoFrameVideo -Prompt 'a fox' -Image $TestDrive } }
+        @{ Case = 'a task id of dots'; ErrorId = 'InvalidTaskId'; Command = { Get-VeoTask -TaskId '..' } }
+    ) {
+        $before = @(Get-SimRequest).Count
+        Get-ErrorId $Command | Should -Be $ErrorId
+        @(Get-SimRequest).Count | Should -Be $before
+    }
+
+    It 'extends a task read back with Import-Clixml, also one that does not know its model' {
+        $task = New-VeoTextVideo -Prompt 'a fox' -Wait
+        $task | Export-Clixml (Join-Path $TestDrive 'task.xml')
+        $restored = Import-Clixml (Join-Path $TestDrive 'task.xml')
+        ($restored | New-VeoExtendedVideo -Prompt 'go on').Model | Should -Be 'veo-3.1-fast-generate-extend'
+        $restored.Model = $null
+        ($restored | New-VeoExtendedVideo -Prompt 'go on').Mode | Should -Be 'Extend'
+        (Get-LastCreate).body | Should -Match ([regex]::Escape($task.Videos[0].Uri.AbsolutePath))
+    }
+
+    It 'warns once for each unusable ledger line and lists the other tasks' {
+        $good = New-VeoTextVideo -Prompt 'listed'
+        Add-Content $ledgerFile '{"taskId":"rel","provider":"HighwayApi","baseUri":"v3/async","createdAt":"2026-01-01T00:00:00+00:00"}'
+        Add-Content $ledgerFile '{"taskId":"fil","provider":"HighwayApi","baseUri":"file:///etc/","createdAt":"2026-01-01T00:00:00+00:00"}'
+        $newest = New-VeoTextVideo -Prompt 'listed too'
+        $recent = Get-VeoTask -Last 10 -WarningVariable warned -WarningAction SilentlyContinue
+        $recent.TaskId | Should -Contain $good.TaskId
+        $recent[0].TaskId | Should -Be $newest.TaskId
+        @($warned | Where-Object { $_ -match 'unusable base address' }).Count | Should -Be 2
+    }
+
+    It 'removes a byte-order mark inside a CSV value before it reaches the prompt' {
+        $csv = Join-Path $TestDrive 'bom.csv'
+        [IO.File]::WriteAllText($csv, "Prompt`n""a `u{FEFF}fox""`n", [Text.UTF8Encoding]::new($true))
+        $task = Import-Csv $csv | New-VeoTextVideo
+        $task.Prompt | Should -Be 'a fox'
+        (Get-LastCreate).body | Should -Not -Match "`u{FEFF}"
     }
 }

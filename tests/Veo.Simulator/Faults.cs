@@ -41,6 +41,19 @@ public abstract record Fault
 
     /// <summary>Announce the full Content-Length, send only this fraction of the body, then drop the connection.</summary>
     public sealed record TruncatedBody(double Fraction = 0.5) : Fault;
+
+    /// <summary>
+    /// Answer with exactly this status and body (an odd id, another task's status, an HTML page).
+    /// <see cref="EchoedAuthorization"/> in the body is replaced by the request's Authorization header, as a provider
+    /// that echoes it back would.
+    /// </summary>
+    public sealed record Answer(int Status, string Body, string ContentType = "application/json") : Fault
+    {
+        public const string EchoedAuthorization = "{authorization}";
+    }
+
+    /// <summary>Answer 200 with a JSON object of this many bytes (streamed, never held in memory).</summary>
+    public sealed record OversizedBody(long Bytes) : Fault;
 }
 
 /// <summary>Queue of faults per target; each matching request consumes one use of the oldest entry.</summary>
@@ -105,6 +118,10 @@ public sealed class FaultScript
                 throw new ArgumentOutOfRangeException(nameof(fault), "Delay must not be negative.");
             case Fault.TruncatedBody { Fraction: var fraction } when !(fraction >= 0 && fraction < 1):
                 throw new ArgumentOutOfRangeException(nameof(fault), "Truncation fraction must be in [0, 1).");
+            case Fault.Answer { Status: < 100 or > 599 }:
+                throw new ArgumentOutOfRangeException(nameof(fault), "HTTP status must be between 100 and 599.");
+            case Fault.OversizedBody { Bytes: < 16 }:
+                throw new ArgumentOutOfRangeException(nameof(fault), "An oversized body is at least 16 bytes.");
         }
     }
 

@@ -14,6 +14,8 @@ public static class RequestRules
 
     public static VideoRequest Apply(ModelDefinition model, VideoRequest request)
     {
+        // A byte-order mark inside a value (files joined into one CSV) is no part of the text a user meant.
+        request = request with { Prompt = WithoutByteOrderMarks(request.Prompt) ?? string.Empty, NegativePrompt = WithoutByteOrderMarks(request.NegativePrompt) };
         if (string.IsNullOrWhiteSpace(request.Prompt))
         {
             throw Violation(VeoErrorIds.PromptMissing, "A prompt is required.");
@@ -89,6 +91,8 @@ public static class RequestRules
 
         return complete;
     }
+
+    private static string? WithoutByteOrderMarks(string? text) => text?.Replace("\uFEFF", string.Empty);
 
     private static void CheckOptions(ModelDefinition model, VideoRequest request)
     {

@@ -31,11 +31,10 @@ internal sealed class VideoDownloader
     {
         ThrowIfExists(path, overwrite);
         string folder = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(folder);
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
+        string temporary = PartialFiles.NewPath(folder);
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            using (FileStream file = CreateTemporary(folder, temporary))
             {
                 await FillAsync(uri, file, progress, cancellationToken).ConfigureAwait(false);
             }
@@ -56,6 +55,24 @@ internal sealed class VideoDownloader
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    /// <summary>The folder and the temporary file, or VideoPathNotWritable naming the folder; stale leftovers there go first.</summary>
+    private FileStream CreateTemporary(string folder, string temporary)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            PartialFiles.RemoveStale(folder, _log);
+            // Unbuffered (bufferSize 1): chunks are already large, and a full disk then fails the write itself, not a
+            // flush in Dispose that would hide the DiskFull error.
+            return new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new VeoException(VeoErrorIds.VideoPathNotWritable, VeoErrorKind.WriteError,
+                $"Cannot write a file in '{folder}': {ex.Message} Give -Path a folder you can write to.", ex) { Target = folder };
         }
     }
 
@@ -132,15 +149,30 @@ internal sealed class VideoDownloader
                 break;
             }
 
-            await file.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+            await OnDiskAsync(() => file.WriteAsync(buffer, 0, read, cancellationToken), file.Name).ConfigureAwait(false);
             written += read;
             progress?.Invoke(written, total);
         }
 
-        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await OnDiskAsync(() => file.FlushAsync(cancellationToken), file.Name).ConfigureAwait(false);
         if (total is long expected && written != expected)
         {
             throw new IOException($"the transfer ended after {written} of {expected} bytes");
+        }
+    }
+
+    /// <summary>A write to the file; a full disk is DiskFull, not a transfer fault to resume.</summary>
+    private static async Task OnDiskAsync(Func<Task> write, string path)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (IOException ex) when (PartialFiles.IsDiskFull(ex))
+        {
+            throw new VeoException(VeoErrorIds.DiskFull, VeoErrorKind.WriteError,
+                $"The disk holding '{Path.GetDirectoryName(path)}' is full ({ex.Message}); the partial download was removed. " +
+                "Free some space or give -Path a folder on another disk, then save again.", ex) { Target = path };
         }
     }
 

@@ -56,4 +56,15 @@ public static class VeoErrorIds
     public const string DownloadIncomplete = "DownloadIncomplete";
     public const string VideoLinkExpired = "VideoLinkExpired";
     public const string DownloadFailed = "DownloadFailed";
+
+    // Values that cannot be used as they are: say what to fix.
+    public const string InvalidTaskId = "InvalidTaskId";
+    public const string InvalidBaseUri = "InvalidBaseUri";
+    public const string InvalidApiKey = "InvalidApiKey";
+    public const string UnsupportedVideoLink = "UnsupportedVideoLink";
+    public const string InputIsAFolder = "InputIsAFolder";
+    public const string VideoPathConflict = "VideoPathConflict";
+    public const string VideoPathNotWritable = "VideoPathNotWritable";
+    public const string DiskFull = "DiskFull";
+    public const string LedgerLocked = "LedgerLocked";
 }

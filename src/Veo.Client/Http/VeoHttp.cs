@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -21,10 +22,18 @@ namespace Veo.Client;
 /// </summary>
 internal sealed class VeoHttp
 {
+    /// <summary>The largest API answer read (status, create, upload answers are a few KB).</summary>
+    internal const long MaxAnswerBytes = 4L * 1024 * 1024;
+
     private static readonly HttpClient SharedClient = new(new HttpClientHandler()) { Timeout = Timeout.InfiniteTimeSpan };
 
     private static readonly ProductInfoHeaderValue UserAgent =
         new("Veo-PowerShell", typeof(VeoHttp).Assembly.GetName().Version?.ToString(3) ?? "0");
+
+    /// <summary>What every create of unknown outcome says: a task may exist, nothing was resent, where to look.</summary>
+    internal const string UnknownFate =
+        "A task may have been created and billed. It was not sent again. Check the provider's task list (or Get-VeoTask) " +
+        "before running the command again.";
 
     private readonly HttpClient _client;
     private readonly VeoClientOptions _options;
@@ -61,7 +70,7 @@ internal sealed class VeoHttp
         {
             using HttpResponseMessage response = await SendAsync(
                 _readPipeline, () => NewRequest(method, uri, key, body), cancellationToken).ConfigureAwait(false);
-            return await ReadAnswerAsync(connection, response, call).ConfigureAwait(false);
+            return await ReadAnswerAsync(connection, key, response, call).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
         {
@@ -81,14 +90,11 @@ internal sealed class VeoHttp
         Uri uri = connection.Resolve(relativePath);
         ApiKey key = connection.RequireKey();
         HttpRequestMessage NewCreate() => NewRequest(HttpMethod.Post, uri, key, body);
-
-        string unknownFate =
-            "A task may have been created and billed. It was not sent again. Check the provider's task list (or Get-VeoTask) " +
-            "before running the command again.";
+        const string unknownFate = UnknownFate;
         try
         {
             using HttpResponseMessage response = await SendAsync(_createPipeline, NewCreate, cancellationToken).ConfigureAwait(false);
-            return await ReadAnswerAsync(connection, response, ApiCall.Create).ConfigureAwait(false);
+            return await ReadAnswerAsync(connection, key, response, ApiCall.Create).ConfigureAwait(false);
         }
         catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.InvalidProviderResponse)
         {
@@ -203,16 +209,22 @@ internal sealed class VeoHttp
                 using HttpRequestMessage request = newRequest();
                 _log.Verbose($"{request.Method} {request.RequestUri}");
                 var watch = Stopwatch.StartNew();
-                HttpResponseMessage response = await _client.SendAsync(request, completion, token).ConfigureAwait(false);
+                HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                if (completion == HttpCompletionOption.ResponseContentRead)
+                {
+                    await BufferAnswerAsync(response, request, token).ConfigureAwait(false);
+                }
+
                 _log.Debug($"HTTP {(int)response.StatusCode} from {request.Method} {request.RequestUri!.AbsolutePath} in {watch.ElapsedMilliseconds} ms");
                 return response;
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<JsonElement> ReadAnswerAsync(VeoConnection connection, HttpResponseMessage response, ApiCall call)
+    /// <summary>The answer as JSON, or the provider's error; every text of it has the key removed before anything reads it.</summary>
+    private async Task<JsonElement> ReadAnswerAsync(VeoConnection connection, ApiKey key, HttpResponseMessage response, ApiCall call)
     {
-        string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        string body = Secrets.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false), key);
         if (!response.IsSuccessStatusCode)
         {
             VeoApiException error = connection.Info.Protocol.ReadError(call, (int)response.StatusCode, body);
@@ -235,6 +247,44 @@ internal sealed class VeoHttp
             throw new VeoException(VeoErrorIds.InvalidProviderResponse, VeoErrorKind.InvalidResult,
                 $"{connection.Provider} answered HTTP {(int)response.StatusCode} with a body that is not JSON: {Json.Excerpt(body) ?? "(empty)"}", ex);
         }
+    }
+
+    /// <summary>
+    /// Reads an API answer into memory, within the attempt's timeout, but never more than <see cref="MaxAnswerBytes"/>:
+    /// a provider that sends an endless or enormous body gets InvalidProviderResponse, not the process's memory.
+    /// </summary>
+    private static async Task BufferAnswerAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpContent content = response.Content;
+        var buffer = new MemoryStream();
+        bool tooLarge = content.Headers.ContentLength > MaxAnswerBytes;
+        if (!tooLarge)
+        {
+            using Stream body = await content.ReadAsStreamAsync().ConfigureAwait(false);
+            byte[] chunk = new byte[81920];
+            int read;
+            while (!tooLarge && (read = await body.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                tooLarge = buffer.Length > MaxAnswerBytes;
+            }
+        }
+
+        if (tooLarge)
+        {
+            response.Dispose();
+            throw new VeoException(VeoErrorIds.InvalidProviderResponse, VeoErrorKind.InvalidResult,
+                $"The answer to {request.Method} {request.RequestUri!.AbsolutePath} is larger than {MaxAnswerBytes / (1024 * 1024)} MB (an API answer is a few KB); it was not read.");
+        }
+
+        var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+        foreach (KeyValuePair<string, IEnumerable<string>> header in content.Headers)
+        {
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content = buffered;
+        content.Dispose();
     }
 
     private static HttpRequestMessage NewRequest(HttpMethod method, Uri uri, ApiKey key, ArraySegment<byte>? jsonBody = null)

@@ -68,6 +68,12 @@ public abstract class MediaInput
 
         string path = FilePath ?? throw new InvalidOperationException($"A URL {Noun} has no content until it is fetched.");
         var info = new FileInfo(path);
+        if (Directory.Exists(path))
+        {
+            throw new VeoException(VeoErrorIds.InputIsAFolder, VeoErrorKind.InvalidArgument,
+                $"'{path}' is a folder; give the path of one {Noun} file in it.") { Target = path };
+        }
+
         if (!info.Exists)
         {
             throw new VeoException(ErrorIds.NotFound, VeoErrorKind.ObjectNotFound, $"The {Noun} file '{path}' does not exist.") { Target = path };

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace Veo.Client;
 
@@ -29,10 +30,17 @@ public sealed class VideoInput : MediaInput
     public static VideoInput FromUrl(Uri url) => new(url, null);
 
     /// <summary>The (first) video of a succeeded task.</summary>
-    public static VideoInput FromTask(VeoTask task) => task.Status == VeoTaskStatus.Succeeded && task.Videos.Count > 0
-        ? FromUrl(task.Videos[0].Uri)
-        : throw new VeoException(VeoErrorIds.TaskHasNoVideo, VeoErrorKind.InvalidArgument,
-            $"Task {task.TaskId} is {task.Status} and has no video to extend yet; pipe it through Wait-VeoTask first.") { Target = task };
+    public static VideoInput FromTask(VeoTask task) => FromTask(task.TaskId, task.Status, task.Videos.FirstOrDefault(), task);
+
+    /// <summary>
+    /// The first video of a task known only by what it showed (a task read back with Import-Clixml): its id, status and
+    /// first video, if any.
+    /// </summary>
+    public static VideoInput FromTask(string taskId, VeoTaskStatus status, VeoVideo? firstVideo, object? target = null) =>
+        status == VeoTaskStatus.Succeeded && firstVideo is not null
+            ? FromUrl(firstVideo.UsableUri(taskId))
+            : throw new VeoException(VeoErrorIds.TaskHasNoVideo, VeoErrorKind.InvalidArgument,
+                $"Task {taskId} is {status} and has no video to extend yet; pipe it through Wait-VeoTask first.") { Target = target ?? taskId };
 
     internal override MediaInput AtUrl(Uri url) => FromUrl(url);
 

@@ -23,7 +23,10 @@ public enum KeyAction
 /// <summary>The ledger's answer for a key: what to do, the task the key names, and when its last create was sent.</summary>
 public sealed record KeyDecision(KeyAction Action, LedgerEntry? Task, DateTimeOffset? SentAt);
 
-/// <summary>One line of the ledger file. Lines without a kind are created tasks (the ledger's first format).</summary>
+/// <summary>
+/// One line of the ledger file. Lines without a kind are created tasks (the ledger's first format); a "sending" line is
+/// a create's intent, written before the request goes out (with the key and the request's fingerprint when keyed).
+/// </summary>
 internal sealed record LedgerLine
 {
     public const string SendingKind = "sending";
@@ -51,6 +54,9 @@ internal sealed record LedgerLine
 
     public string? RequestHash { get; init; }
 
+    /// <summary>Pairs a create's intent with the line that answers it (its task, or that nothing was created).</summary>
+    public string? Intent { get; init; }
+
     public VeoTaskStatus? Status { get; init; }
 
     public string? Path { get; init; }
@@ -58,15 +64,37 @@ internal sealed record LedgerLine
     /// <summary>When the line was written (every kind but a created task, which has CreatedAt).</summary>
     public DateTimeOffset? At { get; init; }
 
+    /// <summary>What makes the line unusable (a missing field, an address or a task id a later call must not trust), or null.</summary>
     [JsonIgnore]
-    public bool IsComplete => Kind switch
+    public string? Problem => this switch
     {
-        null => TaskId is not null && BaseUri is not null,
-        SendingKind => IdempotencyKey is not null && RequestHash is not null && BaseUri is not null,
-        NotCreatedKind => IdempotencyKey is not null,
-        StatusKind => TaskId is not null && Status is not null,
-        SavedKind => TaskId is not null && Path is not null,
-        _ => false,
+        { Kind: null, TaskId: null } or { Kind: null or SendingKind, BaseUri: null } => "cannot be read",
+        { Kind: SendingKind, Intent: null } or { Kind: SendingKind, IdempotencyKey: not null, RequestHash: null } => "cannot be read",
+        { Kind: NotCreatedKind, Intent: null } => "cannot be read",
+        { Kind: StatusKind, TaskId: null } or { Kind: StatusKind, Status: null } or { Kind: SavedKind, TaskId: null } or { Kind: SavedKind, Path: null } => "cannot be read",
+        { Kind: not (null or SendingKind or NotCreatedKind or StatusKind or SavedKind) } => "cannot be read",
+        { BaseUri: Uri uri } when VeoConnection.BaseUriProblem(uri) is string bad => $"has an unusable base address '{uri}' ({bad})",
+        { TaskId: string id } when TaskIds.Problem(id) is string bad => $"has an unusable task id '{TaskIds.Printable(id)}' ({bad})",
+        _ => null,
+    };
+
+    /// <summary>The entry a created task's line stands for.</summary>
+    public LedgerEntry ToEntry() => new(
+        TaskId!, Provider, BaseUri!, Model, Mode, Prompt, CreatedAt ?? At ?? DateTimeOffset.MinValue, IdempotencyKey, RequestHash, Intent);
+
+    /// <summary>The intent of a create about to be sent.</summary>
+    public static LedgerLine Sending(string intent, VeoConnection connection, TaskDetails details) => new()
+    {
+        Kind = SendingKind,
+        Intent = intent,
+        Provider = connection.Provider,
+        BaseUri = connection.BaseUri,
+        Model = details.Model,
+        Mode = details.Mode,
+        Prompt = details.Prompt,
+        IdempotencyKey = details.IdempotencyKey,
+        RequestHash = details.RequestHash,
+        At = details.CreatedAt ?? DateTimeOffset.UtcNow,
     };
 
     public static LedgerLine Created(LedgerEntry entry) => new()
@@ -80,19 +108,22 @@ internal sealed record LedgerLine
         CreatedAt = entry.CreatedAt,
         IdempotencyKey = entry.IdempotencyKey,
         RequestHash = entry.RequestHash,
+        Intent = entry.Intent,
     };
 }
 
 /// <summary>
-/// The ledger folded into memory: entries in creation order, found by id, and what each idempotency key names.
-/// A created task's line is kept as read and parsed only when its entry is asked for, so a large ledger is taken in
-/// at the cost of finding a few fields per line. Not thread-safe: <see cref="TaskLedger"/> locks it.
+/// The ledger folded into memory: entries in creation order, found by id, the creates still waiting for an answer,
+/// and what each idempotency key names. A created task's line is kept as read and parsed only when its entry is asked
+/// for, so a large ledger is taken in at the cost of finding a few fields per line. Not thread-safe:
+/// <see cref="TaskLedger"/> locks it.
 /// </summary>
-internal sealed class LedgerIndex
+internal sealed class LedgerIndex(string filePath)
 {
     private readonly List<Slot> _entries = new();
     private readonly Dictionary<(VeoProvider, string), int> _byTask = new();
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _unanswered = new(StringComparer.Ordinal);
     private readonly Dictionary<(VeoProvider, string), KeyState> _keys = new();
 
     /// <summary>Bytes of the file read so far.</summary>
@@ -100,8 +131,6 @@ internal sealed class LedgerIndex
 
     /// <summary>Lines of the file read so far, for messages about bad lines.</summary>
     public int LineCount { get; set; }
-
-    public int Count => _entries.Count;
 
     /// <summary>A message for each line that could not be read.</summary>
     public List<string> BadLines { get; } = new();
@@ -111,14 +140,25 @@ internal sealed class LedgerIndex
         _entries.Clear();
         _byTask.Clear();
         _byId.Clear();
+        _unanswered.Clear();
         _keys.Clear();
         BadLines.Clear();
         Length = 0;
         LineCount = 0;
     }
 
-    /// <summary>Entry <paramref name="at"/> in creation order; null when its line turns out unreadable.</summary>
-    public LedgerEntry? EntryAt(int at) => _entries[at].Entry;
+    /// <summary>Entry <paramref name="at"/> in creation order; null when its line turns out unusable (then reported once).</summary>
+    public LedgerEntry? EntryAt(int at)
+    {
+        Slot slot = _entries[at];
+        LedgerEntry? entry = slot.Entry(out string? problem);
+        if (problem is not null)
+        {
+            BadLines.Add(BadLine(slot.LineNumber, problem));
+        }
+
+        return entry;
+    }
 
     public LedgerEntry? FindById(string taskId) => _byId.TryGetValue(taskId, out int at) ? EntryAt(at) : null;
 
@@ -129,16 +169,29 @@ internal sealed class LedgerIndex
         switch (line.Kind)
         {
             case null:
-                var entry = new LedgerEntry(
-                    line.TaskId!, line.Provider, line.BaseUri!, line.Model, line.Mode, line.Prompt, line.CreatedAt ?? DateTimeOffset.MinValue,
-                    line.IdempotencyKey, line.RequestHash);
-                AddCreated(new Slot(line.Provider, line.TaskId!, null) { Created = entry }, line.IdempotencyKey, line.RequestHash);
+                AddCreated(new Slot(line.Provider, line.TaskId!, LineCount, null) { Created = line.ToEntry() }, line.IdempotencyKey, line.RequestHash, line.Intent);
                 break;
             case LedgerLine.SendingKind:
-                _keys[(line.Provider, line.IdempotencyKey!)] = KeyOf(line) with { RequestHash = line.RequestHash!, SentAt = line.At ?? DateTimeOffset.MinValue };
+                _unanswered[line.Intent!] = _entries.Count;
+                _entries.Add(new Slot(line.Provider, null, LineCount, null)
+                {
+                    Created = new LedgerEntry(
+                        null!, line.Provider, line.BaseUri!, line.Model, line.Mode, line.Prompt, line.At ?? DateTimeOffset.MinValue,
+                        line.IdempotencyKey, line.RequestHash, line.Intent),
+                });
+                if (line.IdempotencyKey is not null)
+                {
+                    _keys[(line.Provider, line.IdempotencyKey)] = KeyOf(line) with { RequestHash = line.RequestHash!, SentAt = line.At ?? DateTimeOffset.MinValue };
+                }
+
                 break;
             case LedgerLine.NotCreatedKind:
-                _keys[(line.Provider, line.IdempotencyKey!)] = KeyOf(line) with { SentAt = null };
+                Answer(line.Intent);
+                if (line.IdempotencyKey is not null)
+                {
+                    _keys[(line.Provider, line.IdempotencyKey)] = KeyOf(line) with { SentAt = null };
+                }
+
                 break;
             case LedgerLine.StatusKind or LedgerLine.SavedKind:
                 Update(line);
@@ -152,7 +205,7 @@ internal sealed class LedgerIndex
     /// its id, provider and key, and parsed whole when its entry is asked for.
     /// </summary>
     /// <param name="fromFileStart">False when <paramref name="bytes"/> is only the end of the file: line numbers are then unknown.</param>
-    public int TakeLines(byte[] bytes, int start, string filePath, bool fromFileStart = true)
+    public int TakeLines(byte[] bytes, int start, bool fromFileStart = true)
     {
         int lineStart = start;
         for (int end = Array.IndexOf(bytes, (byte)'\n', lineStart); end >= 0; end = Array.IndexOf(bytes, (byte)'\n', lineStart))
@@ -165,32 +218,34 @@ internal sealed class LedgerIndex
                 continue;
             }
 
+            int lineNumber = fromFileStart ? LineCount : 0;
             if (LedgerLineReader.TrySummarize(line, out LedgerLineReader.Summary summary))
             {
-                AddCreated(new Slot(summary.Provider, summary.TaskId, line), summary.IdempotencyKey, summary.RequestHash);
+                AddCreated(new Slot(summary.Provider, summary.TaskId, lineNumber, line), summary.IdempotencyKey, summary.RequestHash, summary.Intent);
             }
-            else if (LedgerLineReader.Parse(line) is LedgerLine parsed)
+            else if (LedgerLineReader.Parse(line, out string problem) is LedgerLine parsed)
             {
                 Apply(parsed);
             }
             else
             {
-                BadLines.Add(fromFileStart
-                    ? $"Line {LineCount} of the task ledger {filePath} cannot be read and was skipped."
-                    : $"A line near the end of the task ledger {filePath} cannot be read and was skipped.");
+                BadLines.Add(BadLine(lineNumber, problem));
             }
         }
 
         return lineStart - start;
     }
 
-    /// <summary>The newest <paramref name="count"/> readable entries, newest first.</summary>
-    public List<LedgerEntry> Newest(int count)
+    /// <summary>
+    /// The newest <paramref name="count"/> usable entries, newest first: tasks, and the creates still waiting for an
+    /// answer when <paramref name="withUnanswered"/>.
+    /// </summary>
+    public List<LedgerEntry> Newest(int count, bool withUnanswered)
     {
         var newest = new List<LedgerEntry>();
         for (int at = _entries.Count - 1; at >= 0 && newest.Count < count; at--)
         {
-            if (EntryAt(at) is LedgerEntry entry)
+            if ((withUnanswered || _entries[at].TaskId is not null) && EntryAt(at) is LedgerEntry entry)
             {
                 newest.Add(entry);
             }
@@ -239,9 +294,25 @@ internal sealed class LedgerIndex
     private KeyState KeyOf(LedgerLine line) =>
         _keys.TryGetValue((line.Provider, line.IdempotencyKey!), out KeyState? state) ? state : new KeyState(line.RequestHash ?? string.Empty, null, null);
 
-    private void AddCreated(Slot slot, string? key, string? requestHash)
+    private string BadLine(int lineNumber, string problem) => lineNumber > 0
+        ? $"Line {lineNumber} of the task ledger {filePath} {problem} and was skipped."
+        : $"A line near the end of the task ledger {filePath} {problem} and was skipped.";
+
+    /// <summary>A create's intent got its answer: it is no longer a task that may exist unseen.</summary>
+    private void Answer(string? intent)
     {
-        if (_byTask.TryGetValue((slot.Provider, slot.TaskId), out int at))
+        if (intent is not null && _unanswered.TryGetValue(intent, out int at))
+        {
+            _unanswered.Remove(intent);
+            _entries[at].Created = null;
+        }
+    }
+
+    private void AddCreated(Slot slot, string? key, string? requestHash, string? intent)
+    {
+        Answer(intent);
+        string taskId = slot.TaskId!;
+        if (_byTask.TryGetValue((slot.Provider, taskId), out int at))
         {
             _entries[at] = slot;
         }
@@ -249,14 +320,14 @@ internal sealed class LedgerIndex
         {
             at = _entries.Count;
             _entries.Add(slot);
-            _byTask[(slot.Provider, slot.TaskId)] = at;
+            _byTask[(slot.Provider, taskId)] = at;
         }
 
-        _byId[slot.TaskId] = at;
+        _byId[taskId] = at;
         if (key is not null)
         {
             // The key now names this task, and the create it was waiting for has its answer.
-            _keys[(slot.Provider, key)] = new KeyState(requestHash ?? string.Empty, slot.TaskId, null);
+            _keys[(slot.Provider, key)] = new KeyState(requestHash ?? string.Empty, taskId, null);
         }
     }
 
@@ -276,14 +347,20 @@ internal sealed class LedgerIndex
     /// <summary>What a key names: the request it was first used for, its task, and an unanswered create's send time.</summary>
     private sealed record KeyState(string RequestHash, string? TaskId, DateTimeOffset? SentAt);
 
-    /// <summary>One created task: its line (parsed on first use) and what later lines said of it.</summary>
-    private sealed class Slot(VeoProvider provider, string taskId, ArraySegment<byte>? line)
+    /// <summary>
+    /// One created task (its line, parsed on first use, and what later lines said of it), or a create's intent (no task
+    /// id; no entry once answered).
+    /// </summary>
+    private sealed class Slot(VeoProvider provider, string? taskId, int lineNumber, ArraySegment<byte>? line)
     {
         private ArraySegment<byte>? _line = line;
 
         public VeoProvider Provider { get; } = provider;
 
-        public string TaskId { get; } = taskId;
+        public string? TaskId { get; } = taskId;
+
+        /// <summary>The line's number in the file, 0 when only the end of the file was read.</summary>
+        public int LineNumber { get; } = lineNumber;
 
         public LedgerEntry? Created { get; set; }
 
@@ -291,21 +368,21 @@ internal sealed class LedgerIndex
 
         public List<string> Saved { get; } = new();
 
-        public LedgerEntry? Entry
+        /// <summary>The entry; the first parse of a line that turns out unusable gives its <paramref name="problem"/>.</summary>
+        public LedgerEntry? Entry(out string? problem)
         {
-            get
+            problem = null;
+            if (_line is ArraySegment<byte> line)
             {
-                if (_line is ArraySegment<byte> line)
-                {
-                    LedgerLine? parsed = LedgerLineReader.Parse(line);
-                    Created = parsed is null ? null : new LedgerEntry(
-                        parsed.TaskId!, parsed.Provider, parsed.BaseUri!, parsed.Model, parsed.Mode, parsed.Prompt,
-                        parsed.CreatedAt ?? DateTimeOffset.MinValue, parsed.IdempotencyKey, parsed.RequestHash);
-                    _line = null;
-                }
-
-                return Created is null ? null : Created with { Status = Status, SavedFiles = Saved.Count == 0 ? Array.Empty<string>() : Saved.ToArray() };
+                LedgerLine? parsed = LedgerLineReader.Parse(line, out string found);
+                Created = parsed?.ToEntry();
+                problem = parsed is null ? found : null;
+                _line = null;
             }
+
+            return Created is null || TaskId is null
+                ? Created
+                : Created with { Status = Status, SavedFiles = Saved.Count == 0 ? Array.Empty<string>() : Saved.ToArray() };
         }
     }
 }

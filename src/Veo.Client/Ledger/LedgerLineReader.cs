@@ -10,14 +10,18 @@ namespace Veo.Client;
 internal static class LedgerLineReader
 {
     /// <summary>What the index needs of a created task's line to find it by id and key.</summary>
-    public readonly record struct Summary(VeoProvider Provider, string TaskId, string? IdempotencyKey, string? RequestHash);
+    public readonly record struct Summary(VeoProvider Provider, string TaskId, string? IdempotencyKey, string? RequestHash, string? Intent);
 
     private static readonly Dictionary<string, VeoProvider> Providers =
         Enum.GetValues(typeof(VeoProvider)).Cast<VeoProvider>().ToDictionary(p => p.ToString(), StringComparer.Ordinal);
 
-    /// <summary>Reads one line by hand: the ledger may hold hundreds of thousands, and the serializer costs far more per line.</summary>
-    public static LedgerLine? Parse(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// Reads one line by hand: the ledger may hold hundreds of thousands, and the serializer costs far more per line.
+    /// Null, with what is wrong in <paramref name="problem"/>, for a line that cannot be used.
+    /// </summary>
+    public static LedgerLine? Parse(ReadOnlySpan<byte> line, out string problem)
     {
+        problem = "cannot be read";
         try
         {
             var reader = new Utf8JsonReader(line);
@@ -41,13 +45,14 @@ internal static class LedgerLineReader
                     "kind" => parsed with { Kind = reader.GetString() },
                     "taskId" => parsed with { TaskId = reader.GetString() },
                     "provider" => parsed with { Provider = ParseEnum<VeoProvider>(reader.GetString()) },
-                    "baseUri" => parsed with { BaseUri = new Uri(reader.GetString()!, UriKind.Absolute) },
+                    "baseUri" => parsed with { BaseUri = new Uri(reader.GetString()!, UriKind.RelativeOrAbsolute) },
                     "model" => parsed with { Model = reader.GetString() },
                     "mode" => parsed with { Mode = ParseEnum<VeoMode>(reader.GetString()) },
                     "prompt" => parsed with { Prompt = reader.GetString() },
                     "createdAt" => parsed with { CreatedAt = reader.GetDateTimeOffset() },
                     "idempotencyKey" => parsed with { IdempotencyKey = reader.GetString() },
                     "requestHash" => parsed with { RequestHash = reader.GetString() },
+                    "intent" => parsed with { Intent = reader.GetString() },
                     "status" => parsed with { Status = ParseEnum<VeoTaskStatus>(reader.GetString()) },
                     "path" => parsed with { Path = reader.GetString() },
                     "at" => parsed with { At = reader.GetDateTimeOffset() },
@@ -55,7 +60,13 @@ internal static class LedgerLineReader
                 };
             }
 
-            return parsed.IsComplete ? parsed : null;
+            if (parsed.Problem is string found)
+            {
+                problem = found;
+                return null;
+            }
+
+            return parsed;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException or UriFormatException)
         {
@@ -78,24 +89,39 @@ internal static class LedgerLineReader
     /// <summary>
     /// The id, provider and key of a created task's line as this module writes it (compact JSON), without parsing the
     /// rest. In such a line <c>"name":"</c> with unescaped quotes can only be a property, never text inside a value.
-    /// False for any other line (another kind, escaped or missing values, another layout): it is then parsed whole.
+    /// False for any other line (another kind, escaped or missing values, another layout, an id or an address that
+    /// needs a closer look): it is then parsed whole.
     /// </summary>
     public static bool TrySummarize(ArraySegment<byte> line, out Summary summary)
     {
         summary = default;
         ReadOnlySpan<byte> text = line.AsSpan();
-        if (text.IndexOf("\"kind\":"u8) >= 0 || text.IndexOf("\"baseUri\":\""u8) < 0 ||
-            !TryRawString(line, "\"taskId\":\""u8, out string? taskId) || taskId is null ||
+        if (text.IndexOf("\"kind\":"u8) >= 0 || !HasWebBaseUri(text) ||
+            !TryRawString(line, "\"taskId\":\""u8, out string? taskId) || taskId is null || TaskIds.Problem(taskId) is not null ||
             !TryRawString(line, "\"provider\":\""u8, out string? providerName) || providerName is null ||
             !Providers.TryGetValue(providerName, out VeoProvider provider) ||
             !TryRawString(line, "\"idempotencyKey\":\""u8, out string? key) ||
-            !TryRawString(line, "\"requestHash\":\""u8, out string? hash))
+            !TryRawString(line, "\"requestHash\":\""u8, out string? hash) ||
+            !TryRawString(line, "\"intent\":\""u8, out string? intent))
         {
             return false;
         }
 
-        summary = new Summary(provider, taskId, key, hash);
+        summary = new Summary(provider, taskId, key, hash, intent);
         return true;
+    }
+
+    /// <summary>A base address that is plainly http: or https: (anything else is parsed whole and checked).</summary>
+    private static bool HasWebBaseUri(ReadOnlySpan<byte> text)
+    {
+        int at = text.IndexOf("\"baseUri\":\""u8);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> value = text.Slice(at + "\"baseUri\":\""u8.Length);
+        return value.StartsWith("https://"u8) || value.StartsWith("http://"u8);
     }
 
     /// <summary>The value after <paramref name="property"/> (null when absent); false when it holds an escape.</summary>

@@ -34,6 +34,26 @@ public sealed class ApiKey
 
     public ApiKey WithSource(string source) => new(_secret) { Source = source };
 
+    /// <summary>An empty or blank key: the same as none (an empty bearer token must never be sent).</summary>
+    internal bool IsEmpty => _secret.Length == 0 || string.IsNullOrWhiteSpace(Reveal());
+
+    /// <summary>A key with a line break or another control character cannot be a header value.</summary>
+    internal bool HasControlCharacters
+    {
+        get
+        {
+            foreach (char c in Reveal())
+            {
+                if (char.IsControl(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     internal string Reveal()
     {
         IntPtr buffer = Marshal.SecureStringToGlobalAllocUnicode(_secret);

@@ -8,6 +8,13 @@ public sealed class VeoConnection
 {
     public VeoConnection(VeoProvider provider, Uri baseUri, ApiKey? apiKey)
     {
+        if (BaseUriProblem(baseUri) is string problem)
+        {
+            throw new VeoException(VeoErrorIds.InvalidBaseUri, VeoErrorKind.InvalidArgument,
+                $"-BaseUri '{baseUri}' cannot be used: {problem}. Give the provider's http(s) address, such as {ProviderRegistry.Get(provider).DefaultBaseUri}.")
+            { Target = baseUri };
+        }
+
         Provider = provider;
         BaseUri = EnsureTrailingSlash(baseUri);
         ApiKey = apiKey;
@@ -24,12 +31,37 @@ public sealed class VeoConnection
 
     internal ProviderInfo Info => ProviderRegistry.Get(Provider);
 
-    /// <summary>The key, or an error that says where a key can be given.</summary>
-    internal ApiKey RequireKey() => ApiKey ?? throw new VeoException(
-        VeoErrorIds.NoApiKey,
-        VeoErrorKind.AuthenticationError,
-        $"No API key for {Provider}. Pass -ApiKey, run Connect-Veo -Provider {Provider} -ApiKey <key>, " +
-        $"or set ${string.Join(" or $", Info.KeyVariables)}.");
+    /// <summary>The key, or an error that says where a key can be given (also for an empty key) or what is wrong with it.</summary>
+    internal ApiKey RequireKey()
+    {
+        if (ApiKey is null || ApiKey.IsEmpty)
+        {
+            string given = ApiKey is null ? "No API key" : $"The API key from {ApiKey.Source} is empty: no API key";
+            throw new VeoException(VeoErrorIds.NoApiKey, VeoErrorKind.AuthenticationError,
+                $"{given} for {Provider}. Pass -ApiKey, run Connect-Veo -Provider {Provider} -ApiKey <key>, " +
+                $"or set ${string.Join(" or $", Info.KeyVariables)}.");
+        }
+
+        if (ApiKey.HasControlCharacters)
+        {
+            throw new VeoException(VeoErrorIds.InvalidApiKey, VeoErrorKind.InvalidArgument,
+                $"The API key from {ApiKey.Source} contains a line break or another control character, which cannot be sent in a header. " +
+                "Copy the key again without the line break (a key read from a file often ends with one: trim it).");
+        }
+
+        return ApiKey;
+    }
+
+    /// <summary>Why <paramref name="uri"/> cannot be a provider's base address, or null when it can.</summary>
+    internal static string? BaseUriProblem(Uri uri)
+    {
+        if (!uri.IsAbsoluteUri)
+        {
+            return "it is a relative address";
+        }
+
+        return uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps ? null : $"its scheme is {uri.Scheme}:, not http: or https:";
+    }
 
     internal Uri Resolve(string relative) => new(BaseUri, relative);
 

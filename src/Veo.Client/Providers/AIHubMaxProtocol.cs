@@ -116,7 +116,9 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
     public string ReadTaskId(JsonElement createAnswer) =>
         Json.String(createAnswer, "id") ?? throw Json.Invalid("AIHubMax", "the create answer has no id");
 
-    public string StatusPath(string taskId) => "v1/tasks/" + Uri.EscapeDataString(taskId);
+    public string StatusPath(string taskId) => "v1/tasks/" + TaskIds.PathSegment(taskId);
+
+    public string? ReadStatusTaskId(JsonElement statusAnswer) => Json.String(statusAnswer, "id");
 
     public TaskState ReadStatus(JsonElement statusAnswer, DateTimeOffset now)
     {

@@ -126,7 +126,10 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
     public string ReadTaskId(JsonElement createAnswer) =>
         Json.String(createAnswer, "task_id") ?? throw Json.Invalid("HighwayApi", "the create answer has no task_id");
 
-    public string StatusPath(string taskId) => "v3/async/task-result?task_id=" + Uri.EscapeDataString(taskId);
+    public string StatusPath(string taskId) => "v3/async/task-result?task_id=" + TaskIds.QueryValue(taskId);
+
+    public string? ReadStatusTaskId(JsonElement statusAnswer) =>
+        Json.Object(statusAnswer, "task") is JsonElement task ? Json.String(task, "task_id") : null;
 
     public TaskState ReadStatus(JsonElement statusAnswer, DateTimeOffset now)
     {

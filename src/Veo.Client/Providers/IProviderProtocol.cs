@@ -36,7 +36,11 @@ internal interface IProviderProtocol
 
     string ReadTaskId(JsonElement createAnswer);
 
+    /// <summary>The status request's path for an id that <see cref="TaskIds"/> accepts (escaped there).</summary>
     string StatusPath(string taskId);
+
+    /// <summary>The id a status answer says it is about, when it names one.</summary>
+    string? ReadStatusTaskId(JsonElement statusAnswer);
 
     TaskState ReadStatus(JsonElement statusAnswer, DateTimeOffset now);
 

@@ -6,13 +6,26 @@ namespace Veo.Client;
 /// <summary>Tolerant readers for provider answers, whose documentation and reality disagree on types (a TTL may be "3600" or 3600).</summary>
 internal static class Json
 {
+    /// <summary>A string (or a number as written); null when absent, of another type, or not valid Unicode (an unpaired surrogate).</summary>
     public static string? String(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out JsonElement value) ? value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => ValidString(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         } : null;
+
+    private static string? ValidString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (System.InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>A whole number given as a JSON number (rounded) or as a numeric string.</summary>
     public static int? Int(JsonElement obj, string name) => Double(obj, name) is double d ? (int)System.Math.Round(d) : null;

@@ -96,9 +96,11 @@ internal sealed class VtrixProtocol : IProviderProtocol
     }
 
     public string ReadTaskId(JsonElement createAnswer) =>
-        Json.String(createAnswer, "id") ?? Json.String(createAnswer, "task_id") ?? throw Json.Invalid("Vtrix", "the create answer has no id");
+        ReadStatusTaskId(createAnswer) ?? throw Json.Invalid("Vtrix", "the create answer has no id");
 
-    public string StatusPath(string taskId) => StatusEndpoint + Uri.EscapeDataString(taskId);
+    public string StatusPath(string taskId) => StatusEndpoint + TaskIds.PathSegment(taskId);
+
+    public string? ReadStatusTaskId(JsonElement statusAnswer) => Json.String(statusAnswer, "id") ?? Json.String(statusAnswer, "task_id");
 
     public TaskState ReadStatus(JsonElement statusAnswer, DateTimeOffset now)
     {

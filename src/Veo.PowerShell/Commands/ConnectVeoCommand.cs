@@ -28,7 +28,17 @@ public sealed class ConnectVeoCommand : PSCmdlet
     protected override void EndProcessing()
     {
         ApiKey? key = ApiKey is null ? null : new ApiKey(ApiKey).WithSource("Connect-Veo");
-        VeoConnection connection = VeoConnections.Create(Provider, BaseUri, key);
+        VeoConnection connection;
+        try
+        {
+            connection = VeoConnections.Create(Provider, BaseUri, key);
+        }
+        catch (VeoException ex)
+        {
+            ThrowTerminatingError(VeoCmdlet.ToErrorRecord(ex, BaseUri));
+            return;
+        }
+
         VeoSession.Connect(connection);
         WriteVerbose($"Veo cmdlets now use {connection.Provider} at {connection.BaseUri} by default.");
         if (connection.ApiKey is null)

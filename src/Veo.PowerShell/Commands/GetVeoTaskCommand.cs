@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -74,16 +75,20 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
         }
     }
 
-    /// <summary>Reads the recent tasks at once, and emits them newest first whatever order the answers come in.</summary>
+    /// <summary>
+    /// Reads the recent tasks at once, and emits them newest first whatever order the answers come in. A recent create
+    /// that never named its task is a warning: it may have made a task that is billed.
+    /// </summary>
     private void ShowRecent()
     {
-        var recent = Ledger.Newest(Last, WriteWarning).Select(entry => (Entry: entry, Connection: ResolveKnown(entry))).ToArray();
+        LedgerEntry[] recent = WithoutUnanswered(Newest(Last));
+        VeoConnection[] connections = recent.Select(ResolveKnown).ToArray();
         RunToCompletion(async token =>
         {
-            Task<VeoTask>[] reads = recent.Select(r => Client.GetTaskAsync(r.Connection, r.Entry.TaskId, token, r.Entry)).ToArray();
+            Task<VeoTask>[] reads = recent.Select((entry, i) => Client.GetTaskAsync(connections[i], entry.TaskId, token, entry)).ToArray();
             for (int i = 0; i < reads.Length; i++)
             {
-                LedgerEntry entry = recent[i].Entry;
+                LedgerEntry entry = recent[i];
                 try
                 {
                     Emit(await reads[i].ConfigureAwait(false));
@@ -96,9 +101,10 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
         });
     }
 
+    /// <summary>The ledger as it is; its creates that never named a task are warnings, as for the recent tasks.</summary>
     private void ShowLocal()
     {
-        IEnumerable<LedgerEntry> entries = Ledger.Newest(Unsaved || !MyInvocation.BoundParameters.ContainsKey(nameof(Last)) ? int.MaxValue : Last, WriteWarning);
+        IEnumerable<LedgerEntry> entries = WithoutUnanswered(Newest(Unsaved || !MyInvocation.BoundParameters.ContainsKey(nameof(Last)) ? int.MaxValue : Last));
         if (Unsaved)
         {
             entries = entries.Where(e => e.Status != VeoTaskStatus.Failed && e.SavedFiles.Count == 0);
@@ -109,6 +115,22 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
         }
 
         WriteObject(entries, enumerateCollection: true);
+    }
+
+    private IReadOnlyList<LedgerEntry> Newest(int count) =>
+        AskLedger((ledger, warn) => ledger.Newest(count, warn, withUnanswered: true), Array.Empty<LedgerEntry>());
+
+    /// <summary>The tasks among <paramref name="entries"/>; each create that never named its task is a warning (it may be billed).</summary>
+    private LedgerEntry[] WithoutUnanswered(IReadOnlyList<LedgerEntry> entries)
+    {
+        foreach (LedgerEntry unanswered in entries.Where(e => e.IsIntent))
+        {
+            WriteWarning($"A create request sent to {unanswered.Provider} at {unanswered.CreatedAt:u} ({unanswered.Model}, prompt '{unanswered.Prompt}'" +
+                (unanswered.IdempotencyKey is null ? string.Empty : $", key '{unanswered.IdempotencyKey}'") +
+                ") never named its task: it was stopped or its answer could not be read. A task may exist and be billed; check the provider's task list.");
+        }
+
+        return entries.Where(e => !e.IsIntent).ToArray();
     }
 
     private void Emit(VeoTask task) => Post(() => WriteObject(task));

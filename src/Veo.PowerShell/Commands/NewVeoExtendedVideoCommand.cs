@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using Veo.Client;
 
@@ -21,13 +23,27 @@ public sealed class NewVeoExtendedVideoCommand : NewVeoVideoCommand
 
     protected override VeoTask? SourceTask => Unwrapped as VeoTask;
 
+    private static readonly string DeserializedTask = "Deserialized." + typeof(VeoTask).FullName;
+
     private object Unwrapped => Video is PSObject wrapped ? wrapped.BaseObject : Video;
+
+    /// <summary>A task saved with Export-Clixml and read back: its properties are all that is left of it.</summary>
+    private static VideoInput FromDeserializedTask(PSObject shown)
+    {
+        string taskId = shown.Properties["TaskId"]?.Value?.ToString() ?? string.Empty;
+        VeoTaskStatus status = LanguagePrimitives.TryConvertTo(shown.Properties["Status"]?.Value, out VeoTaskStatus read) ? read : VeoTaskStatus.Queued;
+        object? first = LanguagePrimitives.GetEnumerable(shown.Properties["Videos"]?.Value)?.Cast<object?>().FirstOrDefault();
+        object? link = first is PSObject video ? video.Properties["Uri"]?.Value ?? video.BaseObject : first;
+        Uri? uri = link is Uri known ? known : Uri.TryCreate(link?.ToString(), UriKind.Absolute, out Uri? parsed) ? parsed : null;
+        return VideoInput.FromTask(taskId, status, uri is null ? null : new VeoVideo(uri, null), shown);
+    }
 
     protected override VideoRequest AddInputs(VideoRequest request) => request with
     {
         Video = Unwrapped switch
         {
             VeoTask task => VideoInput.FromTask(task),
+            _ when Video is PSObject shown && shown.TypeNames.Contains(DeserializedTask) => FromDeserializedTask(shown),
             FileInfo file => VideoInput.FromFile(file.FullName),
             _ when ImageInput.IsHttpUrl(Unwrapped.ToString(), out System.Uri? url) => VideoInput.FromUrl(url!),
             _ => VideoInput.FromFile(ResolveFilePath(Unwrapped.ToString())),

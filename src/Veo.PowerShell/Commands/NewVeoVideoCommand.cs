@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -104,6 +105,9 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 4;
 
+    /// <summary>The create requests on their way, each from just before it is sent until its answer is read.</summary>
+    private readonly ConcurrentDictionary<PreparedCreate, bool> _sentCreates = new();
+
     protected abstract VeoMode Mode { get; }
 
     /// <summary>The images or video (and other settings) of this cmdlet's mode, added to the common request.</summary>
@@ -139,7 +143,18 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         }
 
         string? key = NotBlank(IdempotencyKey);
-        KeyDecision decision = key is null ? new KeyDecision(KeyAction.Create, null, null) : Client.CheckKey(prepared, key, Force);
+        KeyDecision decision;
+        try
+        {
+            decision = key is null ? new KeyDecision(KeyAction.Create, null, null) : Client.CheckKey(prepared, key, Force);
+        }
+        catch (VeoException ex)
+        {
+            // A ledger that stays locked: the key cannot be honoured, so nothing is sent.
+            WriteError(ToErrorRecord(ex, Prompt));
+            return;
+        }
+
         switch (decision.Action)
         {
             case KeyAction.Conflict:
@@ -156,7 +171,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
                 if (Confirm(prepared))
                 {
                     bool force = Force;
-                    Submit(async token => await Client.CreateAsync(prepared, key, force, token).ConfigureAwait(false));
+                    Submit(async token => await CreateAsync(prepared, key, force, token).ConfigureAwait(false));
                 }
 
                 return;
@@ -230,12 +245,37 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
         Post(() => WriteVerbose($"Task {task.TaskId} of the idempotency key '{key}' has failed: creating a new one."));
         return await AskAsync(() => Confirm(prepared), token).ConfigureAwait(false)
-            ? await Client.CreateAsync(prepared, key, force: false, token).ConfigureAwait(false)
+            ? await CreateAsync(prepared, key, force: false, token).ConfigureAwait(false)
             : null;
+    }
+
+    /// <summary>The create, known as on its way from just before it is sent until its answer is read.</summary>
+    private async Task<VeoTask> CreateAsync(PreparedCreate prepared, string? key, bool force, CancellationToken token)
+    {
+        try
+        {
+            return await Client.CreateAsync(prepared, key, force, token, () => _sentCreates[prepared] = true).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sentCreates.TryRemove(prepared, out _);
+        }
     }
 
     /// <summary>A blank CSV cell is a value not given.</summary>
     protected static string? NotBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>
+    /// Each create stopped after it was sent may have made a billed task: say so on the host, since the warning stream
+    /// closes with the pipeline (the ledger keeps it as a create without an answer, which Get-VeoTask reports).
+    /// </summary>
+    protected override void OnStopped()
+    {
+        foreach (PreparedCreate sent in _sentCreates.Keys)
+        {
+            Host?.UI?.WriteWarningLine(Client.InterruptedCreate(sent));
+        }
+    }
 
     private VideoRequest BuildCommonRequest() => new()
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -26,6 +27,9 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     private readonly OrderedOutput _output = new();
     private SemaphoreSlim? _gate;
     private int _lastActivityId = DownloadActivityId;
+
+    /// <summary>Each target file (or folder and task) this command writes, and the task that claimed it first.</summary>
+    private readonly Dictionary<string, string> _claimedBy = new(StringComparer.Ordinal);
 
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
@@ -88,6 +92,12 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         string target = ResolveFilePath(Path);
         if (!ShouldProcess(target, $"Download the videos of Veo task {taskId}"))
         {
+            return;
+        }
+
+        if (TargetProblem(target, taskId, task?.IdempotencyKey ?? known?.IdempotencyKey) is VeoException problem)
+        {
+            WriteError(ToErrorRecord(problem, (object?)task ?? taskId));
             return;
         }
 
@@ -157,12 +167,51 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     /// <summary>The file as Get-Item gives it (PSPath, PSParentPath, PSChildName, PSDrive, PSProvider), for the default file table.</summary>
     private void WriteFile(string path) => WriteObject(InvokeProvider.Item.Get(new[] { path }, false, true), enumerateCollection: true);
 
-    /// <summary>A folder if it exists as one, ends with a separator, or has no extension; otherwise a file name.</summary>
+    /// <summary>
+    /// Why the videos of <paramref name="taskId"/> cannot go to <paramref name="target"/>: a device, or a file name that
+    /// an earlier task of this command already writes (whatever -Force says, one paid video must not replace another;
+    /// in a folder, two tasks whose keys name the same file collide too). Claims the target otherwise. Pipeline thread only.
+    /// </summary>
+    private VeoException? TargetProblem(string target, string taskId, string? idempotencyKey)
+    {
+        if (IsDevice(target))
+        {
+            return new VeoException(VeoErrorIds.VideoPathNotWritable, VeoErrorKind.InvalidArgument,
+                $"-Path '{target}' is a device, not a folder or a file; give a folder or an .mp4 file name.") { Target = target };
+        }
+
+        string claim = IsFolder(target) ? System.IO.Path.Combine(target, VideoPaths.Stem(idempotencyKey, taskId)) : target;
+        if (_claimedBy.TryGetValue(claim, out string? first))
+        {
+            return new VeoException(VeoErrorIds.VideoPathConflict, VeoErrorKind.ResourceExists,
+                $"'{target}' already receives the videos of task {first} in this command; task {taskId} was not saved, so neither video is lost. " +
+                "Give -Path a folder (each task gets its own file there) or save each task to its own file name.") { Target = target };
+        }
+
+        _claimedBy[claim] = taskId;
+        return null;
+    }
+
+    /// <summary>A folder if it exists as one, ends with a separator, or has no extension and is not an existing file; otherwise a file name.</summary>
     private static bool IsFolder(string target) =>
         Directory.Exists(target) ||
         target.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ||
         target.EndsWith(System.IO.Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal) ||
-        string.IsNullOrEmpty(System.IO.Path.GetExtension(target));
+        (string.IsNullOrEmpty(System.IO.Path.GetExtension(target)) && !File.Exists(target));
+
+    /// <summary>A device (/dev/null, NUL, CON…): writing a video there would lose it or replace the device.</summary>
+    private static bool IsDevice(string target)
+    {
+        string full = System.IO.Path.GetFullPath(target);
+        if (System.IO.Path.DirectorySeparatorChar == '/')
+        {
+            return full.StartsWith("/dev/", StringComparison.Ordinal);
+        }
+
+        string name = System.IO.Path.GetFileNameWithoutExtension(full).ToUpperInvariant();
+        return full.StartsWith(@"\\.\", StringComparison.Ordinal) ||
+            name is "CON" or "PRN" or "AUX" or "NUL" || (name.Length == 4 && (name.StartsWith("COM", StringComparison.Ordinal) || name.StartsWith("LPT", StringComparison.Ordinal)) && char.IsDigit(name[3]));
+    }
 
     private static string DescribeBytes(long done, long? total) =>
         total is long all ? $"{done / 1048576.0:0.0} of {all / 1048576.0:0.0} MB" : $"{done / 1048576.0:0.0} MB";
@@ -176,7 +225,7 @@ internal static class VideoPaths
         int count = task.Videos.Count;
         if (isFolder)
         {
-            string stem = SafeFileName(task.IdempotencyKey ?? task.TaskId);
+            string stem = Stem(task.IdempotencyKey, task.TaskId);
             return Enumerable.Range(1, count)
                 .Select(n => Path.Combine(target, count == 1 ? stem + ".mp4" : $"{stem}-{n}.mp4"))
                 .ToArray();
@@ -189,6 +238,9 @@ internal static class VideoPaths
             .Select(n => n == 1 ? target : Path.Combine(folder, $"{name}-{n}{extension}"))
             .ToArray();
     }
+
+    /// <summary>The file name of a task's video in a folder, without its suffix and extension.</summary>
+    public static string Stem(string? idempotencyKey, string taskId) => SafeFileName(idempotencyKey ?? taskId);
 
     private static string SafeFileName(string name)
     {

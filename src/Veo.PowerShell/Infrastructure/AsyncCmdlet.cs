@@ -93,6 +93,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
                 }
                 catch (OperationCanceledException)
                 {
+                    OnStopped();
                     throw new PipelineStoppedException();
                 }
 
@@ -129,6 +130,14 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             }
         });
         return answer.Task;
+    }
+
+    /// <summary>
+    /// Called on the pipeline thread when the user stopped the command: the streams are closing, so only the host can
+    /// still be told something that must not be lost.
+    /// </summary>
+    protected virtual void OnStopped()
+    {
     }
 
     /// <summary>Called on the pipeline thread for an exception the background work did not handle.</summary>

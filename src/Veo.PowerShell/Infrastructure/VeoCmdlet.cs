@@ -31,15 +31,41 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     [BlankMeansNotGiven]
     public Uri? BaseUri { get; set; }
 
+    private bool _ledgerUnavailable;
+
     /// <summary>The client, bound to this cmdlet's streams and recording created tasks in the user's ledger.</summary>
     protected VeoClient Client => _client ??= new VeoClient(null, this, Ledger);
 
     protected TaskLedger Ledger { get; } = TaskLedger.ForCurrentUser();
 
+    /// <summary>
+    /// Asks the ledger (read once per process, then only what was appended; each unusable line is a warning). A ledger
+    /// that stays locked is one error per command and reads as <paramref name="unavailable"/> from then on, so tasks
+    /// given with their connection still go through. Pipeline thread only.
+    /// </summary>
+    protected T AskLedger<T>(Func<TaskLedger, Action<string>, T> read, T unavailable)
+    {
+        if (_ledgerUnavailable)
+        {
+            return unavailable;
+        }
+
+        try
+        {
+            return read(Ledger, WriteWarning);
+        }
+        catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.LedgerLocked)
+        {
+            _ledgerUnavailable = true;
+            WriteError(ToErrorRecord(ex, Ledger.FilePath));
+            return unavailable;
+        }
+    }
+
     /// <summary>The connection for a task known only by id: the ledger says which provider and address created it.</summary>
     protected (VeoConnection Connection, LedgerEntry? Known) ResolveById(string taskId)
     {
-        LedgerEntry? known = Ledger.Find(taskId, WriteWarning);
+        LedgerEntry? known = AskLedger((ledger, warn) => ledger.Find(taskId, warn), null);
         return (Resolve(known?.Provider, known?.BaseUri, null), known);
     }
 
@@ -60,8 +86,24 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
         return Resolve(task?.Provider, task?.BaseUri, task?.Connection.ApiKey);
     }
 
-    /// <summary>Explicit parameters, then what the task (or ledger) knew, then Connect-Veo's settings, then the environment.</summary>
+    /// <summary>
+    /// Explicit parameters, then what the task (or ledger) knew, then Connect-Veo's settings, then the environment. An
+    /// address that cannot be used (-BaseUri ftp://…) ends the command with InvalidBaseUri.
+    /// </summary>
     private VeoConnection Resolve(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
+    {
+        try
+        {
+            return ResolveUnchecked(knownProvider, knownBaseUri, knownKey);
+        }
+        catch (VeoException ex)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex, BaseUri));
+            throw;
+        }
+    }
+
+    private VeoConnection ResolveUnchecked(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
     {
         VeoProvider provider = Provider ?? knownProvider ?? VeoSession.DefaultProvider ?? VeoProvider.HighwayApi;
         bool knownMatches = knownProvider == provider && (BaseUri is null || BaseUri == knownBaseUri);
@@ -73,7 +115,7 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     }
 
     /// <summary>The ErrorRecord for a client error: its stable id, the matching category, and its target.</summary>
-    protected static ErrorRecord ToErrorRecord(VeoException exception, object? target = null) =>
+    protected internal static ErrorRecord ToErrorRecord(VeoException exception, object? target = null) =>
         new(exception, exception.ErrorId, (ErrorCategory)Enum.Parse(typeof(ErrorCategory), exception.Kind.ToString()), exception.Target ?? target);
 
     /// <summary>

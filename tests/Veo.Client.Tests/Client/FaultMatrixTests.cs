@@ -53,6 +53,27 @@ public sealed class FaultMatrixTests : IDisposable
                 }
             }
 
+            // Hostile answers: the key echoed back, ids that are not ids, answers about another task or of no end.
+            foreach (string echo in new[] { "key echoed in a JSON error", "key echoed JSON-escaped", "key echoed in an HTML page" })
+            {
+                string refused = echo == "key echoed in an HTML page" ? VeoErrorIds.AuthenticationFailed : VeoErrorIds.RequestRejected;
+                yield return new object[] { provider, FaultTarget.Create, echo, refused, retryAfter };
+                yield return new object[] { provider, FaultTarget.Status, echo, refused, retryAfter };
+                if (provider == VeoProvider.AIHubMax)
+                {
+                    yield return new object[] { provider, FaultTarget.Upload, echo, refused, retryAfter };
+                }
+            }
+
+            foreach (string oddId in OddIds.Keys)
+            {
+                yield return new object[] { provider, FaultTarget.Create, oddId, VeoErrorIds.CreateOutcomeUnknown, retryAfter };
+            }
+
+            yield return new object[] { provider, FaultTarget.Create, "oversized body", VeoErrorIds.CreateOutcomeUnknown, retryAfter };
+            yield return new object[] { provider, FaultTarget.Status, "oversized body", VeoErrorIds.InvalidProviderResponse, retryAfter };
+            yield return new object[] { provider, FaultTarget.Status, "about another task", VeoErrorIds.InvalidProviderResponse, retryAfter };
+            yield return new object[] { provider, FaultTarget.Status, "300 videos", Succeeds, retryAfter };
             yield return new object[] { provider, FaultTarget.Status, "429 Retry-After too long", VeoErrorIds.RateLimited, retryAfter };
             yield return new object[] { provider, FaultTarget.Download, "download cut off half way", Succeeds, retryAfter };
             yield return new object[] { provider, FaultTarget.Download, "expired link 403", Succeeds, retryAfter };
@@ -85,11 +106,17 @@ public sealed class FaultMatrixTests : IDisposable
             Prompt = "a fox",
             Image = ImageInput.FromFile(_images.Png($"{target}-{fault.Replace(' ', '-')}.png", (byte)fault.Length)),
         };
-        Fault injected = Injected(fault, retryAfter);
+        Fault injected = Injected(providerName, fault, retryAfter);
 
-        string outcome = await OutcomeAsync(() => RunAsync(provider, target, request, injected));
+        string outcome = await OutcomeAsync(() => RunAsync(provider, target, request, injected), out Func<VeoException?> failure);
 
         Assert.Equal(expected, outcome);
+        for (Exception? ex = failure(); ex is not null; ex = ex.InnerException)
+        {
+            Assert.DoesNotContain(SimulatedProvider.Key, ex.Message, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(SimulatedProvider.Key, provider.Log.All, StringComparison.Ordinal);
         int accepted = provider.Server.State.Requests.Count(r => r.Method == "POST" && r.StatusCode == 200 && !r.PathAndQuery.StartsWith("/v1/files", StringComparison.Ordinal));
         Assert.True(accepted <= 1, $"the simulator accepted {accepted} creates");
         if (target == FaultTarget.Create && expected != Succeeds)
@@ -111,7 +138,8 @@ public sealed class FaultMatrixTests : IDisposable
         if (target == FaultTarget.Status)
         {
             provider.Server.State.Faults.Add(target, injected);
-            await provider.Client.RefreshAsync(task, default);
+            VeoTask read = await provider.Client.RefreshAsync(task, default);
+            Assert.InRange(read.Videos.Count, 0, 4);
             return;
         }
 
@@ -129,21 +157,59 @@ public sealed class FaultMatrixTests : IDisposable
         }
     }
 
-    private static async Task<string> OutcomeAsync(Func<Task> run)
+    private static Task<string> OutcomeAsync(Func<Task> run, out Func<VeoException?> failure)
     {
-        try
+        VeoException? caught = null;
+        failure = () => caught;
+        return Run();
+
+        async Task<string> Run()
         {
-            await run();
-            return Succeeds;
-        }
-        catch (VeoException ex)
-        {
-            return ex.ErrorId;
+            try
+            {
+                await run();
+                return Succeeds;
+            }
+            catch (VeoException ex)
+            {
+                caught = ex;
+                return ex.ErrorId;
+            }
         }
     }
 
-    private static Fault Injected(string fault, string retryAfter) => fault switch
+    /// <summary>Create answers (200) whose id cannot be used, as a format for the provider's id field.</summary>
+    private static readonly Dictionary<string, string> OddIds = new()
     {
+        ["id null"] = "{{\"{0}\": null}}",
+        ["id an object"] = "{{\"{0}\": {{\"a\": 1}}}}",
+        ["an array, not an object"] = "[1,2,3]",
+        ["id an unpaired surrogate"] = "{{\"{0}\": \"\\ud800\"}}",
+        ["id .."] = "{{\"{0}\": \"..\"}}",
+        ["id empty"] = "{{\"{0}\": \"\"}}",
+        ["id with a terminal escape"] = "{{\"{0}\": \"\\u001b[2J\"}}",
+        ["id 500 characters long"] = "{{\"{0}\": \"" + new string('a', 500) + "\"}}",
+    };
+
+    private static Fault Injected(VeoProvider provider, string fault, string retryAfter) => fault switch
+    {
+        _ when OddIds.TryGetValue(fault, out string? format) => new Fault.Answer(200, string.Format(format, provider == VeoProvider.HighwayApi ? "task_id" : "id")),
+        "key echoed in a JSON error" => new Fault.Answer(400, ErrorBody(provider, "the header was " + Fault.Answer.EchoedAuthorization)),
+        "key echoed JSON-escaped" => new Fault.Answer(400, ErrorBody(provider, "the header was Bearer \\u0073im-key")),
+        "key echoed in an HTML page" => new Fault.Answer(401, $"<html><body><h1>401</h1><pre>Authorization: {Fault.Answer.EchoedAuthorization}</pre></body></html>", "text/html"),
+        "oversized body" => new Fault.OversizedBody(100L * 1024 * 1024),
+        "300 videos" => new Fault.Answer(200, provider switch
+        {
+            VeoProvider.HighwayApi => $"{{\"task\": {{\"status\": \"TASK_STATUS_SUCCEED\"}}, \"videos\": [{Links(300, "{{\"video_url\": \"{0}\"}}")}]}}",
+            VeoProvider.AIHubMax => $"{{\"status\": \"completed\", \"results\": [{Links(300, "\"{0}\"")}]}}",
+            _ => $"{{\"status\": \"completed\", \"output\": [{{\"content\": [{Links(300, "{{\"type\": \"video\", \"url\": \"{0}\"}}")}]}}]}}",
+        }),
+        "about another task" => new Fault.Answer(200, provider switch
+        {
+            VeoProvider.HighwayApi => "{\"task\": {\"task_id\": \"someone-else\", \"status\": \"TASK_STATUS_SUCCEED\"}, \"videos\": [{\"video_url\": \"https://example.com/v.mp4\"}]}",
+            VeoProvider.AIHubMax => "{\"id\": \"someone-else\", \"status\": \"completed\", \"results\": [\"https://example.com/v.mp4\"]}",
+            _ => "{\"id\": \"someone-else\", \"status\": \"completed\", \"output\": [{\"content\": [{\"type\": \"video\", \"url\": \"https://example.com/v.mp4\"}]}]}",
+        }),
         "429 Retry-After seconds" => new Fault.HttpStatus(429, retryAfter),
         "429 Retry-After date" => new Fault.HttpStatus(429, DateTimeOffset.UtcNow.AddSeconds(int.Parse(retryAfter)).ToString("R")),
         "429 Retry-After too long" => new Fault.HttpStatus(429, "600"),
@@ -157,5 +223,16 @@ public sealed class FaultMatrixTests : IDisposable
         "expired link 403" => new Fault.HttpStatus(403),
         "expired link 404" => new Fault.HttpStatus(404),
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
+    };
+
+    private static string Links(int count, string format) =>
+        string.Join(", ", Enumerable.Range(1, count).Select(n => string.Format(format, $"https://example.com/{n}.mp4")));
+
+    /// <summary>A 400 error body in the provider's own shape, carrying <paramref name="message"/>.</summary>
+    private static string ErrorBody(VeoProvider provider, string message) => provider switch
+    {
+        VeoProvider.HighwayApi => $"{{\"code\": 400, \"reason\": \"INVALID_REQUEST_BODY\", \"message\": \"{message}\"}}",
+        VeoProvider.AIHubMax => $"{{\"error\": {{\"code\": \"invalid_request\", \"message\": \"{message}\"}}}}",
+        _ => $"{{\"error\": {{\"code\": \"400\", \"message\": \"{message}\"}}}}",
     };
 }

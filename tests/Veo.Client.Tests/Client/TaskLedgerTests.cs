@@ -154,9 +154,11 @@ public sealed class TaskLedgerTests : IDisposable
     [Fact]
     public void AKeyFollowsItsRules()
     {
-        var uri = new Uri("https://api.highwayapi.ai/");
+        var connection = new VeoConnection(VeoProvider.HighwayApi, new Uri("https://api.highwayapi.ai/"), null);
+        KeyDecision Reserve(string intent, string key, string hash) =>
+            _ledger.Reserve(intent, connection, new TaskDetails("m", VeoMode.Text, "p", DateTimeOffset.UtcNow, key, hash), force: false);
         Assert.Equal(KeyAction.Create, _ledger.Check(VeoProvider.HighwayApi, "k", "h1", force: false).Action);
-        Assert.Equal(KeyAction.Create, _ledger.Reserve(VeoProvider.HighwayApi, uri, "k", "h1", force: false).Action);
+        Assert.Equal(KeyAction.Create, Reserve("i1", "k", "h1").Action);
         Assert.Equal(KeyAction.OutcomeUnknown, _ledger.Check(VeoProvider.HighwayApi, "k", "h1", force: false).Action);
         Assert.Equal(KeyAction.Conflict, _ledger.Check(VeoProvider.HighwayApi, "k", "h2", force: true).Action);
         Assert.Equal(KeyAction.Create, _ledger.Check(VeoProvider.AIHubMax, "k", "h2", force: false).Action);
@@ -167,8 +169,10 @@ public sealed class TaskLedgerTests : IDisposable
         Assert.Equal(KeyAction.Reuse, reuse.Action);
         Assert.Equal("first", reuse.Task!.TaskId);
 
-        _ledger.Reserve(VeoProvider.HighwayApi, uri, "other", "h3", force: false);
-        _ledger.RecordNotCreated(VeoProvider.HighwayApi, "other");
+        Reserve("i2", "other", "h3");
+        Assert.Equal(new[] { "i1", "i2" }, _ledger.ReadWithUnanswered().Where(e => e.IsIntent).Select(e => e.Intent));
+        _ledger.RecordNotCreated("i2", connection, "other");
         Assert.Equal(KeyAction.Create, _ledger.Check(VeoProvider.HighwayApi, "other", "h4", force: false).Action);
+        Assert.Equal("i1", Assert.Single(_ledger.ReadWithUnanswered(), e => e.IsIntent).Intent);
     }
 }

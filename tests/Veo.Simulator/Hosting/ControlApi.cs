@@ -55,7 +55,9 @@ internal static class ControlApi
     private static TimeSpan NonNegative(TimeSpan value, string name) =>
         value >= TimeSpan.Zero ? value : throw new ArgumentException($"{name} must not be negative.");
 
-    private sealed record FaultRequest(string? Target, string? Kind, int? Status, JsonElement? RetryAfter, double? DelayMs, double? Fraction, int? Times)
+    private sealed record FaultRequest(
+        string? Target, string? Kind, int? Status, JsonElement? RetryAfter, double? DelayMs, double? Fraction, int? Times,
+        string? Body = null, string? ContentType = null, long? Bytes = null)
     {
         public Fault ToFault() => Kind?.ToLowerInvariant() switch
         {
@@ -66,7 +68,9 @@ internal static class ControlApi
             "delay" => new Fault.Delay(TimeSpan.FromMilliseconds(DelayMs ?? throw new ArgumentException("delayMs is required for kind 'delay'."))),
             "malformed" => new Fault.MalformedJson(),
             "truncate" => new Fault.TruncatedBody(Fraction ?? 0.5),
-            _ => throw new ArgumentException("kind must be status, reset, delay, malformed or truncate."),
+            "answer" => new Fault.Answer(Status ?? 200, Body ?? throw new ArgumentException("body is required for kind 'answer'."), ContentType ?? "application/json"),
+            "oversized" => new Fault.OversizedBody(Bytes ?? throw new ArgumentException("bytes is required for kind 'oversized'.")),
+            _ => throw new ArgumentException("kind must be status, reset, delay, malformed, truncate, answer or oversized."),
         };
     }
 

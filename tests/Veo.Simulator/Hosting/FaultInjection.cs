@@ -51,6 +51,16 @@ internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, S
             case Fault.TruncatedBody truncated:
                 await AnswerTruncatedAsync(context, truncated.Fraction);
                 break;
+            case Fault.Answer answer:
+                context.Response.StatusCode = answer.Status;
+                context.Response.ContentType = answer.ContentType;
+                await context.Response.WriteAsync(
+                    answer.Body.Replace(Fault.Answer.EchoedAuthorization, context.Request.Headers.Authorization.ToString(), StringComparison.Ordinal),
+                    context.RequestAborted);
+                break;
+            case Fault.OversizedBody oversized:
+                await AnswerOversizedAsync(context, oversized.Bytes);
+                break;
             default:
                 throw new InvalidOperationException($"Unhandled fault {fault}.");
         }
@@ -71,6 +81,33 @@ internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, S
         }
 
         await next(context);
+    }
+
+    /// <summary>Sends <c>{"pad":"xxx…"}</c> of <paramref name="bytes"/> bytes in chunks; stops when the client goes away.</summary>
+    private static async Task AnswerOversizedAsync(HttpContext context, long bytes)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = bytes;
+        byte[] chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'x');
+        await context.Response.WriteAsync("{\"pad\":\"", context.RequestAborted);
+        long left = bytes - 10;
+        try
+        {
+            while (left > 0)
+            {
+                int count = (int)Math.Min(chunk.Length, left);
+                await context.Response.Body.WriteAsync(chunk.AsMemory(0, count), context.RequestAborted);
+                left -= count;
+            }
+
+            await context.Response.WriteAsync("\"}", context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The client stopped reading: that is what this fault is for.
+        }
     }
 
     /// <summary>Produces the normal answer, then sends its full Content-Length but only part of its bytes.</summary>
