@@ -885,6 +885,18 @@ Describe 'Hostile input and broken providers' {
         Get-ChildItem $TestDrive -Force -Filter '*.partial' | Should -BeNullOrEmpty
     }
 
+    It 'refuses a second task whose key names the same file in a folder' {
+        $stem = "row $([guid]::NewGuid().ToString('N'))"
+        $one = New-VeoTextVideo -Prompt 'one' -IdempotencyKey "$stem/a" -Wait
+        $two = New-VeoTextVideo -Prompt 'two' -IdempotencyKey "${stem}:a" -Wait
+        $folder = Join-Path $TestDrive 'by-key'
+        $files = $one, $two | Save-VeoVideo -Path $folder -ErrorVariable failure -ErrorAction SilentlyContinue
+        @($files).Name | Should -Be "$($stem)_a.mp4"
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'VideoPathConflict,*'
+        $failure[0].Exception.Message | Should -Match $two.TaskId
+    }
+
     It 'takes an existing file without an extension as the file to write, kept unless -Force' {
         $task = New-VeoTextVideo -Prompt 'a fox' -Wait
         $path = Join-Path $TestDrive 'noextension'

@@ -138,9 +138,15 @@ function New-LargeLedger([string] $Folder, [int] $Entries) {
     $null = New-Item -ItemType Directory -Path $Folder -Force
     $lines = [Text.StringBuilder]::new()
     $created = [DateTimeOffset]::UtcNow.AddDays(-30)
+    # Each entry as the module writes a keyed create: its intent before the request, then the task naming that intent.
     for ($i = 0; $i -lt $Entries; $i++) {
         $id = [guid]::NewGuid().ToString()
-        $null = $lines.Append('{"taskId":"').Append($id).Append('","provider":"HighwayApi","baseUri":"https://api.highwayapi.ai/","model":"veo-3.1-fast-generate-img2video","mode":"FirstFrame","prompt":"an older batch row ').Append($i).Append('","createdAt":"').Append($created.AddSeconds($i).ToString('o')).Append('","idempotencyKey":"old-').Append($i).Append('","requestHash":"').Append($id.Replace('-', '')).Append('"}').Append("`n")
+        $intent = [guid]::NewGuid().ToString('N')
+        $at = $created.AddSeconds($i).ToString('o')
+        $row = '"provider":"HighwayApi","baseUri":"https://api.highwayapi.ai/","model":"veo-3.1-fast-generate-img2video","mode":"FirstFrame","prompt":"an older batch row ' + $i + '"'
+        $key = '"idempotencyKey":"old-' + $i + '","requestHash":"' + $id.Replace('-', '') + '","intent":"' + $intent + '"'
+        $null = $lines.Append('{"kind":"sending",').Append($row).Append(',').Append($key).Append(',"at":"').Append($at).Append('"}').Append("`n")
+        $null = $lines.Append('{"taskId":"').Append($id).Append('",').Append($row).Append(',"createdAt":"').Append($at).Append('",').Append($key).Append('}').Append("`n")
     }
     [IO.File]::WriteAllText((Join-Path $Folder 'tasks.jsonl'), $lines.ToString())
 }

@@ -82,20 +82,14 @@ internal sealed record LedgerLine
     public LedgerEntry ToEntry() => new(
         TaskId!, Provider, BaseUri!, Model, Mode, Prompt, CreatedAt ?? At ?? DateTimeOffset.MinValue, IdempotencyKey, RequestHash, Intent);
 
-    /// <summary>The intent of a create about to be sent.</summary>
-    public static LedgerLine Sending(string intent, VeoConnection connection, TaskDetails details) => new()
+    /// <summary>The intent of a create about to be sent: a created task's line without its id, written at its time.</summary>
+    public static LedgerLine Sending(string intent, VeoConnection connection, TaskDetails details)
     {
-        Kind = SendingKind,
-        Intent = intent,
-        Provider = connection.Provider,
-        BaseUri = connection.BaseUri,
-        Model = details.Model,
-        Mode = details.Mode,
-        Prompt = details.Prompt,
-        IdempotencyKey = details.IdempotencyKey,
-        RequestHash = details.RequestHash,
-        At = details.CreatedAt ?? DateTimeOffset.UtcNow,
-    };
+        DateTimeOffset at = details.CreatedAt ?? DateTimeOffset.UtcNow;
+        var entry = new LedgerEntry(
+            null!, connection.Provider, connection.BaseUri, details.Model, details.Mode, details.Prompt, at, details.IdempotencyKey, details.RequestHash, intent);
+        return Created(entry) with { Kind = SendingKind, CreatedAt = null, At = at };
+    }
 
     public static LedgerLine Created(LedgerEntry entry) => new()
     {
@@ -172,24 +166,15 @@ internal sealed class LedgerIndex(string filePath)
                 AddCreated(new Slot(line.Provider, line.TaskId!, LineCount, null) { Created = line.ToEntry() }, line.IdempotencyKey, line.RequestHash, line.Intent);
                 break;
             case LedgerLine.SendingKind:
-                _unanswered[line.Intent!] = _entries.Count;
-                _entries.Add(new Slot(line.Provider, null, LineCount, null)
-                {
-                    Created = new LedgerEntry(
-                        null!, line.Provider, line.BaseUri!, line.Model, line.Mode, line.Prompt, line.At ?? DateTimeOffset.MinValue,
-                        line.IdempotencyKey, line.RequestHash, line.Intent),
-                });
-                if (line.IdempotencyKey is not null)
-                {
-                    _keys[(line.Provider, line.IdempotencyKey)] = KeyOf(line) with { RequestHash = line.RequestHash!, SentAt = line.At ?? DateTimeOffset.MinValue };
-                }
-
+                AddSending(
+                    new Slot(line.Provider, null, LineCount, null) { Created = line.ToEntry() },
+                    line.Intent!, line.IdempotencyKey, line.RequestHash, line.At ?? DateTimeOffset.MinValue);
                 break;
             case LedgerLine.NotCreatedKind:
                 Answer(line.Intent);
                 if (line.IdempotencyKey is not null)
                 {
-                    _keys[(line.Provider, line.IdempotencyKey)] = KeyOf(line) with { SentAt = null };
+                    _keys[(line.Provider, line.IdempotencyKey)] = KeyOf(line.Provider, line.IdempotencyKey, line.RequestHash) with { SentAt = null };
                 }
 
                 break;
@@ -221,7 +206,15 @@ internal sealed class LedgerIndex(string filePath)
             int lineNumber = fromFileStart ? LineCount : 0;
             if (LedgerLineReader.TrySummarize(line, out LedgerLineReader.Summary summary))
             {
-                AddCreated(new Slot(summary.Provider, summary.TaskId, lineNumber, line), summary.IdempotencyKey, summary.RequestHash, summary.Intent);
+                var slot = new Slot(summary.Provider, summary.TaskId, lineNumber, line);
+                if (summary.TaskId is null)
+                {
+                    AddSending(slot, summary.Intent!, summary.IdempotencyKey, summary.RequestHash, summary.SentAt ?? DateTimeOffset.MinValue);
+                }
+                else
+                {
+                    AddCreated(slot, summary.IdempotencyKey, summary.RequestHash, summary.Intent);
+                }
             }
             else if (LedgerLineReader.Parse(line, out string problem) is LedgerLine parsed)
             {
@@ -291,8 +284,19 @@ internal sealed class LedgerIndex(string filePath)
         return true;
     }
 
-    private KeyState KeyOf(LedgerLine line) =>
-        _keys.TryGetValue((line.Provider, line.IdempotencyKey!), out KeyState? state) ? state : new KeyState(line.RequestHash ?? string.Empty, null, null);
+    private KeyState KeyOf(VeoProvider provider, string key, string? requestHash) =>
+        _keys.TryGetValue((provider, key), out KeyState? state) ? state : new KeyState(requestHash ?? string.Empty, null, null);
+
+    /// <summary>A create's intent: a task that may exist until its answer is read; with a key, the key waits for that answer.</summary>
+    private void AddSending(Slot slot, string intent, string? key, string? requestHash, DateTimeOffset sentAt)
+    {
+        _unanswered[intent] = _entries.Count;
+        _entries.Add(slot);
+        if (key is not null)
+        {
+            _keys[(slot.Provider, key)] = KeyOf(slot.Provider, key, requestHash) with { RequestHash = requestHash!, SentAt = sentAt };
+        }
+    }
 
     private string BadLine(int lineNumber, string problem) => lineNumber > 0
         ? $"Line {lineNumber} of the task ledger {filePath} {problem} and was skipped."
@@ -304,7 +308,7 @@ internal sealed class LedgerIndex(string filePath)
         if (intent is not null && _unanswered.TryGetValue(intent, out int at))
         {
             _unanswered.Remove(intent);
-            _entries[at].Created = null;
+            _entries[at].Forget();
         }
     }
 
@@ -367,6 +371,13 @@ internal sealed class LedgerIndex(string filePath)
         public VeoTaskStatus Status { get; set; } = VeoTaskStatus.Queued;
 
         public List<string> Saved { get; } = new();
+
+        /// <summary>An answered intent is no longer listed: its line need not be kept or parsed.</summary>
+        public void Forget()
+        {
+            _line = null;
+            Created = null;
+        }
 
         /// <summary>The entry; the first parse of a line that turns out unusable gives its <paramref name="problem"/>.</summary>
         public LedgerEntry? Entry(out string? problem)

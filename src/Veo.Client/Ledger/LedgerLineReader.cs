@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -9,8 +10,12 @@ namespace Veo.Client;
 /// <summary>Reads ledger lines: whole, or, for a created task, only the few fields the index needs.</summary>
 internal static class LedgerLineReader
 {
-    /// <summary>What the index needs of a created task's line to find it by id and key.</summary>
-    public readonly record struct Summary(VeoProvider Provider, string TaskId, string? IdempotencyKey, string? RequestHash, string? Intent);
+    /// <summary>
+    /// What the index needs of a created task's line to find it by id and key, or of a create's intent to pair it with
+    /// its answer (<see cref="TaskId"/> null; <see cref="SentAt"/> when keyed).
+    /// </summary>
+    public readonly record struct Summary(
+        VeoProvider Provider, string? TaskId, string? IdempotencyKey, string? RequestHash, string? Intent, DateTimeOffset? SentAt);
 
     private static readonly Dictionary<string, VeoProvider> Providers =
         Enum.GetValues(typeof(VeoProvider)).Cast<VeoProvider>().ToDictionary(p => p.ToString(), StringComparer.Ordinal);
@@ -87,27 +92,41 @@ internal static class LedgerLineReader
             : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
 
     /// <summary>
-    /// The id, provider and key of a created task's line as this module writes it (compact JSON), without parsing the
-    /// rest. In such a line <c>"name":"</c> with unescaped quotes can only be a property, never text inside a value.
-    /// False for any other line (another kind, escaped or missing values, another layout, an id or an address that
-    /// needs a closer look): it is then parsed whole.
+    /// The id, provider and key of a created task's line, or of a create's intent, as this module writes them (compact
+    /// JSON), without parsing the rest. In such a line <c>"name":"</c> with unescaped quotes can only be a property,
+    /// never text inside a value. False for any other line (another kind, escaped or missing values, another layout, an
+    /// id or an address that needs a closer look): it is then parsed whole.
     /// </summary>
     public static bool TrySummarize(ArraySegment<byte> line, out Summary summary)
     {
         summary = default;
         ReadOnlySpan<byte> text = line.AsSpan();
-        if (text.IndexOf("\"kind\":"u8) >= 0 || !HasWebBaseUri(text) ||
-            !TryRawString(line, "\"taskId\":\""u8, out string? taskId) || taskId is null || TaskIds.Problem(taskId) is not null ||
+        bool sending = text.IndexOf("\"kind\":\"sending\""u8) >= 0;
+        if ((!sending && text.IndexOf("\"kind\":"u8) >= 0) || !HasWebBaseUri(text) ||
+            !TryRawString(line, "\"taskId\":\""u8, out string? taskId) || (taskId is null) != sending ||
+            (taskId is not null && TaskIds.Problem(taskId) is not null) ||
             !TryRawString(line, "\"provider\":\""u8, out string? providerName) || providerName is null ||
             !Providers.TryGetValue(providerName, out VeoProvider provider) ||
             !TryRawString(line, "\"idempotencyKey\":\""u8, out string? key) ||
             !TryRawString(line, "\"requestHash\":\""u8, out string? hash) ||
-            !TryRawString(line, "\"intent\":\""u8, out string? intent))
+            !TryRawString(line, "\"intent\":\""u8, out string? intent) ||
+            !TryRawString(line, "\"at\":\""u8, out string? at))
         {
             return false;
         }
 
-        summary = new Summary(provider, taskId, key, hash, intent);
+        DateTimeOffset? sentAt = null;
+        if (sending)
+        {
+            if (intent is null || (key is not null && hash is null) || !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset time))
+            {
+                return false;
+            }
+
+            sentAt = time;
+        }
+
+        summary = new Summary(provider, taskId, key, hash, intent, sentAt);
         return true;
     }
 

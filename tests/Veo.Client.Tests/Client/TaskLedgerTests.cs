@@ -152,6 +152,36 @@ public sealed class TaskLedgerTests : IDisposable
     }
 
     [Fact]
+    public void IntentsReadBackAlikeFromTheLinesWrittenAndFromTheFileInAnotherProcess()
+    {
+        var connection = new VeoConnection(VeoProvider.Vtrix, new Uri("https://cloud.vtrix.ai/"), null);
+        var keyed = new TaskDetails("m", VeoMode.Text, "a \"kind\":\"sending\" prompt", DateTimeOffset.UtcNow, "row-1", "h1");
+        Assert.Equal(KeyAction.Create, _ledger.Reserve("answered", connection, keyed, force: false).Action);
+        _ledger.Append(Entry("t1") with { Provider = VeoProvider.Vtrix, IdempotencyKey = "row-1", RequestHash = "h1", Intent = "answered" });
+        _ledger.RecordIntent("refused", connection, keyed with { IdempotencyKey = null, RequestHash = null });
+        _ledger.RecordNotCreated("refused", connection, null);
+        Assert.Equal(KeyAction.Create, _ledger.Reserve("unanswered", connection, keyed with { IdempotencyKey = "row-2" }, force: false).Action);
+        string copy = Path.Combine(_folder.Folder, "intents-copy");
+        Directory.CreateDirectory(copy);
+        File.Copy(_ledger.FilePath, Path.Combine(copy, TaskLedger.FileName));
+        var elsewhere = new TaskLedger(copy);
+
+        foreach (TaskLedger ledger in new[] { _ledger, elsewhere })
+        {
+            IReadOnlyList<LedgerEntry> lines = ledger.ReadWithUnanswered();
+            Assert.Equal(new[] { "t1", null }, lines.Select(e => e.TaskId));
+            Assert.Equal(("unanswered", "row-2", keyed.Prompt), (lines[1].Intent, lines[1].IdempotencyKey, lines[1].Prompt));
+            Assert.Equal(KeyAction.Reuse, ledger.Check(VeoProvider.Vtrix, "row-1", "h1", force: false).Action);
+            Assert.Equal(KeyAction.OutcomeUnknown, ledger.Check(VeoProvider.Vtrix, "row-2", "h1", force: false).Action);
+        }
+
+        string tail = Path.Combine(_folder.Folder, "intents-tail");
+        Directory.CreateDirectory(tail);
+        File.Copy(_ledger.FilePath, Path.Combine(tail, TaskLedger.FileName));
+        Assert.Equal(new[] { null, "t1" }, new TaskLedger(tail).Newest(2, withUnanswered: true).Select(e => e.TaskId));
+    }
+
+    [Fact]
     public void AKeyFollowsItsRules()
     {
         var connection = new VeoConnection(VeoProvider.HighwayApi, new Uri("https://api.highwayapi.ai/"), null);
