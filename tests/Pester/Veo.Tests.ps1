@@ -326,7 +326,9 @@ Describe 'The task ledger' {
         $lines = @(Get-Content $ledgerFile)
         $lines.Count | Should -Be ($before + 20)
         $lines | ForEach-Object { { $_ | ConvertFrom-Json } | Should -Not -Throw }
-        @($lines | Select-Object -Skip $before | ConvertFrom-Json | Where-Object taskId).Count | Should -Be 10
+        $added = @($lines | Select-Object -Skip $before | ConvertFrom-Json)
+        @($added | Where-Object { $_.PSObject.Properties['taskId'] }).Count | Should -Be 10
+        @($added | Where-Object { $_.PSObject.Properties['kind'] -and $_.kind -eq 'sending' }).Count | Should -Be 10
     }
 
     It 'skips a corrupt line with a warning' {
@@ -868,7 +870,8 @@ Describe 'Hostile input and broken providers' {
         $shell.Dispose()
 
         $intent = Get-Content $ledgerFile | Where-Object { $_.Contains($prompt) } | ConvertFrom-Json
-        $intent.taskId | Should -BeNullOrEmpty
+        $intent.kind | Should -Be 'sending'
+        $intent.PSObject.Properties['taskId'] | Should -BeNullOrEmpty
         $null = Get-VeoTask -Last 3 -WarningVariable warned -WarningAction SilentlyContinue
         ($warned -join "`n") | Should -Match "never named its task.*prompt '$([regex]::Escape($prompt))'|prompt '$([regex]::Escape($prompt))'.*never named its task"
     }
