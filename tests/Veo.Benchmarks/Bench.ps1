@@ -347,7 +347,8 @@ Harness options: ``--only concurrency,polling,downloads,uploads``, ``--quick`` (
 - Part 6 sends the creates of a batch through ``New-VeoFrameVideo -ThrottleLimit``; 40 creates of 0.5 s each take
   20 s one after another, so 8 at once are bound by 2.5 s plus the pipeline's own work. The ledger of part 6 is read
   once per process and then only from where the last read ended (an index of keys and ids in memory), so a batch
-  costs the same on a large ledger as on an empty one, apart from that first read, which the bare row shows.
+  costs the same on a large ledger as on an empty one, apart from that first read, which the bare row shows. Each of
+  its entries is two lines, as the module writes a keyed create: the intent sent first, then the task naming it.
 - Shared machines are noisy: wall-time ratios move by tens of percent between runs when other work competes for
   the two cores; memory and request counts do not.
 $(if ($missed.Count) { "`n**Missed targets** (the reason is in the Verdict column; the sections above explain the mechanism):`n`n" + (($missed | ForEach-Object { '- ' + (($_ -split ' \| ')[1]) }) -join "`n") } else { "`nEvery target was met in this run." })
