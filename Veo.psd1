@@ -11,6 +11,8 @@
     FormatsToProcess     = @('Veo.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Veo'
+        'Get-VeoConnection'
+        'Disconnect-Veo'
         'Get-VeoModel'
         'New-VeoReferenceVideo'
         'New-VeoFrameVideo'

@@ -8,6 +8,7 @@
            with the line "N passed, N failed" over both.
     Pester builds, then runs only the Pester suite.
     Demo   builds, starts the provider simulator and runs New-VeoFrameVideo | Wait-VeoTask | Save-VeoVideo against it.
+    Simulator builds, then runs the provider simulator until Ctrl+C and prints the lines to paste into pwsh to use it.
     Docs   builds, then regenerates the README's model tables from Get-VeoModel.
     Package builds, then publishes the module with Publish-PSResource into out/package/, a local folder repository:
            out/package/Veo.<version>.nupkg is the package the PowerShell Gallery takes.
@@ -20,7 +21,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Docs', 'Package', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Simulator', 'Docs', 'Package', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -90,7 +91,12 @@ function New-VeoPackage {
 }
 
 function Build-Simulator {
-    Invoke-DotNet build (Join-Path $root 'tests/Veo.Simulator/Veo.Simulator.csproj') -c $Configuration -o $simulatorFolder --nologo -v quiet
+    # dotnet build prints MSBuild's summary even when quiet: show its output only when the build fails.
+    $output = & dotnet build (Join-Path $root 'tests/Veo.Simulator/Veo.Simulator.csproj') -c $Configuration -o $simulatorFolder --nologo -v quiet 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        $output | Write-Host
+        throw "Building the simulator failed with exit code $LASTEXITCODE."
+    }
 }
 
 function Import-Pester {
@@ -164,6 +170,30 @@ function Write-TestSummary {
     if ($failed -gt 0) { throw 'The test suite failed.' }
 }
 
+function Start-SimulatorByHand {
+    # Runs the simulator in this terminal until Ctrl+C, with tasks slow enough to watch, and says what to paste.
+    . (Join-Path $root 'tests/Pester/Simulator.ps1')
+    $simulator = Start-VeoSimulator -Path (Join-Path $simulatorFolder 'Veo.Simulator.dll') -ProcessingMilliseconds 20000
+    try {
+        Write-Host @"
+The provider simulator is listening on $($simulator.BaseUri) (HighwayApi, JieKou, AIHubMax and Vtrix), API key '$($simulator.ApiKey)'.
+Tasks take 20 seconds. In a prompt, [sim:fail] makes a task fail and [sim:seconds=N] makes it take N seconds.
+Paste this into another pwsh (the scratch VEO_HOME keeps these tasks out of your own task ledger):
+
+    `$env:VEO_HOME = Join-Path ([IO.Path]::GetTempPath()) 'veo-simulator'
+    Import-Module '$(Join-Path $moduleFolder 'Veo.psd1')'
+    Connect-Veo -Provider HighwayApi -BaseUri $($simulator.BaseUri) -ApiKey $($simulator.ApiKey)
+    New-VeoTextVideo -Prompt 'A lighthouse in a storm' | Wait-VeoTask | Save-VeoVideo
+
+Press Ctrl+C here to stop the simulator.
+"@
+        while (-not $simulator.Process.WaitForExit(500)) { }
+    }
+    finally {
+        if (-not $simulator.Process.HasExited) { Stop-VeoSimulator $simulator }
+    }
+}
+
 function Invoke-Demo {
     . (Join-Path $root 'tests/Pester/Simulator.ps1')
     $simulator = Start-VeoSimulator -Path (Join-Path $simulatorFolder 'Veo.Simulator.dll')
@@ -181,6 +211,7 @@ function Invoke-Demo {
             Wait-VeoTask |
             Save-VeoVideo -Path $outFolder -Force
         foreach ($file in $files) { Write-Host "Saved the demo video to $($file.FullName) ($($file.Length) bytes)" }
+        Write-Host "Next: ./build.ps1 -Task Simulator starts the simulator for you to try the cmdlets by hand (README: Try it without a key)."
     }
     finally {
         Stop-VeoSimulator $simulator
@@ -204,6 +235,10 @@ try {
         'Demo' {
             Build-Simulator
             Invoke-Demo
+        }
+        'Simulator' {
+            Build-Simulator
+            Start-SimulatorByHand
         }
         'Bench' {
             Build-Simulator

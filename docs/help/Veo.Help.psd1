@@ -31,6 +31,7 @@
       'The API key for this call: a SecureString, a plain string or a PSCredential (its password is the key). It is held as a SecureString, sent only in the Authorization header of requests to the provider''s API (never to video links), and never appears in verbose or debug output, errors, the task ledger or files.'
       'By default, a piped task uses the key it came with; otherwise the key given to Connect-Veo for the provider; otherwise the provider''s environment variables, read at the time of the call: $env:HIGHWAYAPI_API_KEY (HighwayApi), $env:JIEKOU_API_KEY then $env:HIGHWAYAPI_API_KEY (JieKou), $env:AIHUBMAX_API_KEY (AIHubMax), $env:VTRIX_API_KEY (Vtrix), and in every case $env:VEO_API_KEY last. With no key at all, requests fail with NoApiKey.'
     )
+    InputObject = 'The piped object itself, for example a row of Import-Csv; not meant to be typed (tab completion does not offer it). When a row breaks a model''s rule, its error names the row by its position and its own values, and its TargetObject is the row, so $bad.TargetObject | Export-Csv fix.csv gives back exactly the rows to fix.'
     BaseUri  = @(
       'The provider''s base address for this call, for example a proxy or the bundled simulator (http://127.0.0.1:8080/).'
       'By default, the address the piped task (or the task ledger''s entry for the id) came from, when the provider is the same; otherwise the address given to Connect-Veo for the provider; otherwise the provider''s public address: https://api.highwayapi.ai/ (HighwayApi), https://api.jiekou.ai/ (JieKou), https://api.aihubmax.com/ (AIHubMax), https://cloud.vtrix.ai/ (Vtrix).'
@@ -84,6 +85,9 @@
     VideoFileExists            = 'ResourceExists. The target file exists and was kept. Use -Force to overwrite it.'
     DownloadIncomplete         = 'ConnectionError. A download kept breaking: it was resumed five times and still did not complete. No partial file is left at the target.'
     DownloadFailed             = 'ResourceUnavailable. The video link answered an HTTP error other than 403, 404 or 410.'
+    DownloadNotAVideo          = 'InvalidResult. The video link answered something that is not an MP4 video (an HTML or JSON error page, an empty body), also after retries and a renewed link; the message quotes the start of it. Nothing was kept.'
+    DownloadTooLarge           = 'InvalidResult. The video link announced or sent more than MaxDownloadBytes (4 GiB, far beyond any Veo video). The temporary file was removed.'
+    DownloadTimedOut           = 'OperationTimeout. The download had not finished within -TimeoutSeconds (counted from the start of the task''s save, waiting included). Nothing was kept; the link may still work.'
     VideoLinkExpired           = 'ResourceUnavailable. The video link answered 403, 404 or 410 and so did the fresh link the provider gave when asked again. Providers keep results only for a while.'
     InvalidTaskId              = 'InvalidArgument, nothing sent. The task id is empty, made of dots only, longer than 128 characters, or holds a control character: give it exactly as New-Veo*Video or the provider showed it.'
     InvalidBaseUri             = 'InvalidArgument, nothing sent. -BaseUri is relative or not http(s) (file:, ftp:). Give the provider''s http(s) address.'
@@ -118,7 +122,7 @@
       }
       Notes       = @(
         'Connect-Veo emits no Veo error: it only records settings. A -ApiKey value that is not a SecureString, a string or a PSCredential fails parameter binding (ParameterArgumentTransformationError). When no key is found it writes a warning naming the environment variables it looked at.'
-        'The settings belong to the PowerShell process, not to one runspace, and last until it exits; there is no cmdlet to remove them. Run Connect-Veo again to change them.'
+        'The settings belong to the PowerShell process, not to one runspace, and last until it exits or Disconnect-Veo forgets them. Run Connect-Veo again to change them; Get-VeoConnection shows them.'
       )
       Examples    = @(
         @{
@@ -139,14 +143,81 @@
         @{
           Title   = 'Point the cmdlets at the bundled simulator'
           Code    = @'
-# In another terminal, after ./build.ps1 -Task Demo (or -Task Test) has built it:
-#   dotnet ./out/simulator/Veo.Simulator.dll --port 8080
+# In another terminal: ./build.ps1 -Task Simulator (or dotnet ./out/simulator/Veo.Simulator.dll --port 8080)
+$env:VEO_HOME = Join-Path ([IO.Path]::GetTempPath()) 'veo-simulator'
 Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
 '@
-          Remarks = 'The simulator speaks each provider''s protocol on 127.0.0.1, accepts the key sim-key, and costs nothing. Tasks created against it are recorded in the task ledger like any other.'
+          Remarks = 'The simulator speaks each provider''s protocol on 127.0.0.1, accepts the key sim-key, and costs nothing. Tasks created against it are recorded in the task ledger like any other, so $env:VEO_HOME points the ledger at a scratch folder first. ./build.ps1 -Task Simulator prints the address to use.'
         }
       )
-      Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'New-VeoExtendedVideo', 'Get-VeoModel')
+      Links       = @('about_Veo', 'New-VeoFrameVideo', 'New-VeoReferenceVideo', 'New-VeoTextVideo', 'New-VeoExtendedVideo', 'Get-VeoModel', 'Get-VeoConnection', 'Disconnect-Veo')
+    }
+
+    'Get-VeoConnection'     = @{
+      Synopsis    = 'Shows the provider, base address and key source that the Veo cmdlets use by default in this session.'
+      Description = @(
+        'Get-VeoConnection shows the connection a call with no -Provider, -BaseUri or -ApiKey uses: the provider last given to Connect-Veo (else HighwayApi), the address Connect-Veo set for it (else the provider''s public address), and where its key comes from: Connect-Veo, or the name of the environment variable that holds it, read now. KeySource is empty when no key would be found; such calls fail with NoApiKey.'
+        'The key itself is never shown. With -Provider it shows that provider''s connection instead, as a call with -Provider and no -BaseUri or -ApiKey uses it. A piped task and a task id known to the task ledger keep the provider and address they were created with, whatever this shows.'
+      )
+      Parameters  = @{
+        Provider = 'The provider whose connection to show: HighwayApi, JieKou, AIHubMax or Vtrix. By default, the session''s default provider (the last one given to Connect-Veo, else HighwayApi).'
+      }
+      Inputs      = @(
+        @{ Type = 'None'; Description = 'Get-VeoConnection takes no pipeline input.' }
+      )
+      Outputs     = @{
+        'Veo.Client.VeoConnection' = 'The provider, its base address and KeySource (Connect-Veo, or the environment variable''s name, such as $env:HIGHWAYAPI_API_KEY; empty when no key is found). The key is never part of the output.'
+      }
+      Notes       = @(
+        'Get-VeoConnection sends no request: it does not check that the key is valid or the address reachable. It emits no Veo error.'
+      )
+      Examples    = @(
+        @{
+          Title   = 'See which provider, address and key the cmdlets use'
+          Code    = 'Get-VeoConnection'
+          Remarks = 'Without Connect-Veo this is HighwayApi at https://api.highwayapi.ai/, with the key of $env:HIGHWAYAPI_API_KEY or $env:VEO_API_KEY if one is set.'
+        }
+        @{
+          Title   = 'Check every provider''s key source'
+          Code    = '''HighwayApi'', ''AIHubMax'', ''Vtrix'' | ForEach-Object { Get-VeoConnection -Provider $_ } | Format-Table'
+          Remarks = 'One row per provider; an empty KeySource means calls to that provider need -ApiKey, Connect-Veo or an environment variable first.'
+        }
+      )
+      Links       = @('about_Veo', 'Connect-Veo', 'Disconnect-Veo')
+    }
+
+    'Disconnect-Veo'        = @{
+      Synopsis    = 'Forgets the provider, addresses and keys that Connect-Veo set in this session.'
+      Description = @(
+        'Disconnect-Veo forgets every provider''s Connect-Veo settings and the default provider. Later calls use what they are given (-Provider, -BaseUri, -ApiKey), else HighwayApi at its public address with the key of the provider''s environment variables, as before any Connect-Veo. With -Provider it forgets only those providers'' settings, and the default provider only when it is one of them.'
+        'Tasks already created keep the connection they came with: a task object in a variable can still be piped to Wait-VeoTask or Save-VeoVideo. A task given by id is looked up at the provider and address the task ledger recorded, with the key found for that provider.'
+      )
+      Parameters  = @{
+        Provider = 'The providers whose settings to forget: HighwayApi, JieKou, AIHubMax or Vtrix. By default, every provider''s.'
+        PassThru = 'Emits the connection the cmdlets use by default from now on, as Get-VeoConnection shows it. By default Disconnect-Veo emits nothing.'
+      }
+      Inputs      = @(
+        @{ Type = 'None'; Description = 'Disconnect-Veo takes no pipeline input.' }
+      )
+      Outputs     = @{
+        'Veo.Client.VeoConnection' = 'With -PassThru only: the provider, base address and KeySource that calls without -Provider, -BaseUri or -ApiKey now use. The key is never part of the output.'
+      }
+      Notes       = @(
+        'Disconnect-Veo sends no request and writes no Veo error. Running it when nothing is connected does nothing.'
+      )
+      Examples    = @(
+        @{
+          Title   = 'Stop using the simulator'
+          Code    = 'Disconnect-Veo -PassThru'
+          Remarks = 'After Connect-Veo -BaseUri http://127.0.0.1:8080/, Disconnect-Veo makes the cmdlets use HighwayApi''s public address and the environment''s key again.'
+        }
+        @{
+          Title   = 'Keep a task while disconnecting'
+          Code    = '$task = New-VeoTextVideo -Prompt ''A lighthouse in a storm''; Disconnect-Veo; $task | Wait-VeoTask | Save-VeoVideo'
+          Remarks = 'The task object carries its own provider, address and key, so waiting and saving still work after Disconnect-Veo.'
+        }
+      )
+      Links       = @('about_Veo', 'Connect-Veo', 'Get-VeoConnection')
     }
 
     'Get-VeoModel'          = @{
@@ -283,7 +354,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
 #   a fox sleeps by the fire,./fox.png,8
 Import-Csv ./shots.csv | New-VeoFrameVideo -Model Fast | Save-VeoVideo -Path ./shots
 '@
-          Remarks = 'The columns bind by property name. A row that breaks a rule is a non-terminating error and the other rows still create their tasks. Save-VeoVideo waits for each task before it downloads the video.'
+          Remarks = 'The columns bind by property name. A row that breaks a rule is a non-terminating error (Row <n>: what is wrong, then the row''s values) and the other rows still create their tasks; the error''s TargetObject is the row, so $bad.TargetObject | Export-Csv gives back the rows to fix. Save-VeoVideo waits for each task before it downloads the video.'
         }
         @{
           Title   = 'Catch a refused request by its error id'
@@ -338,7 +409,7 @@ catch {
         'Veo.Client.VeoTask' = 'One per created task (Mode Text), Queued, or Succeeded with -Wait.'
       }
       Notes       = @(
-        'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. A bad row of pipeline input is a non-terminating error naming the row''s values.'
+        'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. A bad row of pipeline input is a non-terminating error naming the row by its position and its own values, with the row as TargetObject.'
       )
       Errors      = @(
         'ModelNotAvailable', 'PromptMissing', 'OptionNotSupported', 'DurationNotAllowed', 'ResolutionNotAllowed', 'AspectRatioNotAllowed',
@@ -389,6 +460,7 @@ catch {
       }
       Inputs      = @(
         @{ Type = 'System.Object'; Description = 'A succeeded Veo.Client.VeoTask whose video is continued, or a URL or path; or objects with a Video property.' }
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Video, Prompt, Model, …), such as the rows of Import-Csv.' }
       )
       Outputs     = @{
         'Veo.Client.VeoTask' = 'One per created task (Mode Extend), Queued, or Succeeded with -Wait.'
@@ -564,7 +636,7 @@ $task | Get-VeoTask | Format-List
     'Wait-VeoTask'          = @{
       Synopsis    = 'Waits for Veo tasks to succeed or fail, and emits each task as soon as it succeeds.'
       Description = @(
-        'Wait-VeoTask polls every task it receives at once, in the background, and emits each one (Veo.Client.VeoTask, status Succeeded) as soon as it succeeds, so the output comes in the order the tasks finish. A task that has already succeeded is emitted at once. It shows one progress bar for all the tasks it waits for.'
+        'Wait-VeoTask polls every task it receives at once, in the background, and emits each one (Veo.Client.VeoTask, status Succeeded) as soon as it succeeds, so the output comes in the order the tasks finish. A task that has already succeeded is emitted at once. It shows one progress bar for all the tasks it waits for: its activity says how many have finished (Veo tasks: 1 of 3 finished) and the bar is the overall percent; the text leads with the latest update''s state, percent and time left, then the end of its id (Running 42%, about 30 s left · task …06cc0fb7).'
         'It polls according to the provider''s estimate of the time left: sparsely early and densely near the end (about 60% of the estimate, between 1 and 15 seconds). Without an estimate it starts after 1 second and backs off to every 5 seconds. Status requests are retried on network faults, HTTP 408, 429 and 5xx, honouring Retry-After.'
         'A failed task, including one the provider reports as done without a video (a safety filter can do this), is a non-terminating TaskFailed error whose TargetObject is the task, with its ErrorCode and ErrorMessage. A task still unfinished after -TimeoutSeconds is a non-terminating WaitTimedOut error whose TargetObject is the latest state of the task; the task goes on at the provider, and piping it to Wait-VeoTask again resumes the wait. Nothing is emitted for either.'
         'Ctrl+C stops the wait at once. It never cancels a task at the provider: tasks go on, and can be found again with Get-VeoTask.'
@@ -625,7 +697,7 @@ foreach ($problem in $problems) {
       Description = @(
         'Save-VeoVideo downloads every video of each task and emits one System.IO.FileInfo per file. A task that has not succeeded yet is waited for first, as Wait-VeoTask would (up to -TimeoutSeconds); a failed task is a TaskFailed error and nothing is downloaded for it.'
         'The files are named from -Path. If -Path is an existing folder, ends with a path separator, or has no extension, it is a folder (created if needed) that receives <IdempotencyKey>.mp4 for a task created with a key (characters not allowed in file names become _), else <TaskId>.mp4, or <name>-1.mp4, <name>-2.mp4 and so on for a task with several videos. Each saved file is written to the task ledger (Get-VeoTask -Local -Unsaved lists what is left to save). Otherwise it is a file name: the first video is saved there and the next ones get -2, -3 suffixes (fox.mp4, fox-2.mp4). Use a folder when you save several tasks.'
-        'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five times); one that receives nothing for 60 seconds counts as broken. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given; a file the task ledger says was saved from the same task is kept and emitted without an error, so a re-run of a batch ends with the same files. Two tasks never share one file name: when -Path is a file name, or when two tasks'' keys name the same file in a folder, the tasks after the first are reported with VideoPathConflict, -Force or not. Temporary files (.veo-*.partial) left by a process that was killed are removed by the next save into that folder once they are an hour old. Requests for video links carry no API key, and only http(s) links are fetched.'
+        'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five attempts more in all); one that receives nothing for 60 seconds, or less than 1 KiB/s over a minute, counts as broken, and so does a resume answered from the wrong byte (the download then starts over). A file is kept only if it starts like an MP4 (an ftyp box): an HTML or JSON error page sent as the video is a DownloadNotAVideo error that quotes it. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given; a file the task ledger says was saved from the same task is kept and emitted without an error, so a re-run of a batch ends with the same files. Two tasks never share one file name: when -Path is a file name, or when two tasks'' keys name the same file in a folder, the tasks after the first are reported with VideoPathConflict, -Force or not. Temporary files (.veo-*.partial) left by a process that was killed are removed by the next save into that folder once they are an hour old. Requests for video links carry no API key, and only http(s) links are fetched.'
         'Providers keep results only for a while (HighwayAPI''s links expire after about an hour; AIHubMax''s after 24 hours), so save videos soon after the tasks succeed.'
         'Several tasks are waited for and downloaded at once (-ThrottleLimit, 4 by default), each with its own progress bar; the files are still emitted in the order the tasks came in.'
         'Save-VeoVideo supports -WhatIf and -Confirm (ConfirmImpact Low), once per task. With -WhatIf nothing is read, waited for or downloaded.'
@@ -636,7 +708,7 @@ foreach ($problem in $problems) {
         Path           = 'Where to save: a folder (an existing folder, a path ending with a separator, or a path without an extension that is not an existing file) that receives <IdempotencyKey>.mp4 or <TaskId>.mp4 files, or a file name (for one task). Relative paths are resolved against the current location. The default is the current location.'
         Force          = 'Overwrites files that already exist. Without it an existing file is kept and reported with VideoFileExists.'
         ThrottleLimit  = 'How many tasks are waited for and downloaded at once, 1 to 64; the default is 4. Whatever order the downloads finish in, the files are emitted in the order the tasks came in (and, within a task, in video order). -ThrottleLimit 1 saves one task after another.'
-        TimeoutSeconds = 'How long to wait for a task that has not finished, in seconds (1 or more). The default is 1800 (30 minutes). A task that has not finished by then is a WaitTimedOut error and nothing is downloaded for it.'
+        TimeoutSeconds = 'How long each task may take, waiting and downloading together, in seconds (1 or more), whatever the servers do. The default is 1800 (30 minutes). A task that has not finished by then is a WaitTimedOut error and nothing is downloaded for it; a download still running then is a DownloadTimedOut error.'
       }
       Inputs      = @(
         @{ Type = 'System.String'; Description = 'Task ids, bound to -TaskId.' }
@@ -650,7 +722,7 @@ foreach ($problem in $problems) {
         'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. They are non-terminating: the other videos and tasks are still saved. For a download error the TargetObject is the file path; for TaskFailed and WaitTimedOut it is the task. A failure that is not one of these (a bug, or a fault the module does not recognise) is written with the id UnexpectedError.'
       )
       Errors      = @(
-        'VideoFileExists', 'DownloadIncomplete', 'DownloadFailed', 'VideoLinkExpired', 'TaskHasNoVideo', 'TaskFailed', 'WaitTimedOut',
+        'VideoFileExists', 'DownloadIncomplete', 'DownloadFailed', 'DownloadNotAVideo', 'DownloadTooLarge', 'DownloadTimedOut', 'VideoLinkExpired', 'TaskHasNoVideo', 'TaskFailed', 'WaitTimedOut',
         'TaskNotFound', 'NoApiKey', 'AuthenticationFailed', 'AccessDenied', 'InsufficientBalance', 'RequestRejected', 'RateLimited',
         'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut',
         'InvalidTaskId', 'InvalidBaseUri', 'InvalidApiKey', 'LedgerLocked', 'VideoPathConflict', 'VideoPathNotWritable', 'DiskFull', 'UnsupportedVideoLink'

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -52,22 +51,11 @@ public sealed class PreparedCreate
     public string RequestHash => _requestHash ??= ComputeRequestHash();
 
     /// <summary>
-    /// The exact bytes to send for <paramref name="request"/> (this request after the protocol's image stage).
-    /// Images are encoded straight into the buffer, with no intermediate string.
+    /// The body to send for <paramref name="request"/> (this request after the protocol's image stage): the JSON,
+    /// with images encoded from their files as it is sent.
     /// </summary>
-    internal ArraySegment<byte> BuildBody(VideoRequest request)
-    {
-        // Sized up front and written in place: a Utf8JsonWriter over a Stream would hold each base64 value in a buffer
-        // of its own before copying it into the stream, so a 20 MB image's text would exist twice.
-        long mediaBytes = request.AllMedia().Where(m => m.HasContent).Sum(m => (long)m.Load().Bytes.Length);
-        var body = new BodyBuffer(BodyBuffer.Base64Length(mediaBytes) + 4096);
-        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            Protocol.WriteCreateBody(writer, Model, request, MediaEncoder.Content);
-        }
-
-        return body.Written;
-    }
+    internal StreamedJsonBody BuildBody(VideoRequest request) =>
+        StreamedJsonBody.Write((writer, media) => Protocol.WriteCreateBody(writer, Model, request, media));
 
     private string ComputeRequestHash()
     {

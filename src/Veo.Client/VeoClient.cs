@@ -74,7 +74,7 @@ public sealed class VeoClient
     {
         VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
             new ProviderCall(_http, prepared.Connection, _log), prepared.Request, cancellationToken).ConfigureAwait(false);
-        ArraySegment<byte> body = prepared.BuildBody(request);
+        StreamedJsonBody body = prepared.BuildBody(request);
         var details = new TaskDetails(
             prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, DateTimeOffset.UtcNow, idempotencyKey,
             idempotencyKey is null ? null : prepared.RequestHash);
@@ -97,7 +97,7 @@ public sealed class VeoClient
             }
         }
 
-        _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Count:N0} bytes of JSON).");
+        _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Length:N0} bytes of JSON).");
         _log.Debug($"Request body: {prepared.Preview}");
         sending?.Invoke();
         JsonElement answer;
@@ -172,10 +172,21 @@ public sealed class VeoClient
         exception.ErrorId == VeoErrorIds.ConnectionFailed || exception is VeoApiException { StatusCode: < 500 };
 
     /// <summary>Reads a task by id; what the ledger knows of it (model, mode, prompt, creation time) is kept.</summary>
-    public Task<VeoTask> GetTaskAsync(VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null)
+    /// <param name="timeout">When given, the read ends with WaitTimedOut after this long, whatever the server does (it is the start of a wait).</param>
+    public async Task<VeoTask> GetTaskAsync(
+        VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null, TimeSpan? timeout = null)
     {
         var details = new TaskDetails(known?.Model, known?.Mode, known?.Prompt, known?.CreatedAt, known?.IdempotencyKey, known?.RequestHash);
-        return ReadAsync(new VeoTask(connection, taskId, details, TaskState.Created(DateTimeOffset.MinValue)), cancellationToken);
+        var unread = new VeoTask(connection, taskId, details, TaskState.Created(DateTimeOffset.MinValue));
+        using var bound = new DeadlineScope(DateTimeOffset.UtcNow + timeout, cancellationToken);
+        try
+        {
+            return await ReadAsync(unread, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (bound.HasExpired && ex is OperationCanceledException or VeoException { Kind: VeoErrorKind.OperationTimeout })
+        {
+            throw WaitTimedOut(unread, timeout!.Value, ex);
+        }
     }
 
     /// <summary>Reads the task's current state; what was known from its creation is kept.</summary>
@@ -189,6 +200,32 @@ public sealed class VeoClient
     {
         DateTimeOffset? deadline = timeout is TimeSpan limit ? DateTimeOffset.UtcNow + limit : null;
         VeoTask current = task;
+        using var bound = new DeadlineScope(deadline, cancellationToken);
+        try
+        {
+            return await PollUntilFinishedAsync(task, deadline, timeout, update =>
+            {
+                current = update;
+                onUpdate?.Invoke(update);
+            }, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (bound.HasExpired && ex is OperationCanceledException or VeoException { Kind: VeoErrorKind.OperationTimeout })
+        {
+            // The deadline also cuts short a request in flight or a Retry-After that reaches past it.
+            throw WaitTimedOut(current, timeout!.Value, ex);
+        }
+    }
+
+    private static VeoException WaitTimedOut(VeoTask current, TimeSpan timeout, Exception? cause = null) =>
+        new(VeoErrorIds.WaitTimedOut, VeoErrorKind.OperationTimeout,
+            $"Task {current.TaskId} is still {current.Status} ({current.Progress}%) after {timeout.TotalSeconds:0.#} s. " +
+            "It goes on at the provider: pipe the task (the error's TargetObject) to Wait-VeoTask again to keep waiting.", cause)
+        { Target = current };
+
+    private async Task<VeoTask> PollUntilFinishedAsync(
+        VeoTask task, DateTimeOffset? deadline, TimeSpan? timeout, Action<VeoTask> onUpdate, CancellationToken cancellationToken)
+    {
+        VeoTask current = task;
         var progressRate = new ProgressRate();
         int pollsWithoutEstimate = 0;
         int failedPolls = 0;
@@ -197,10 +234,7 @@ public sealed class VeoClient
             DateTimeOffset now = DateTimeOffset.UtcNow;
             if (deadline is DateTimeOffset end && now >= end)
             {
-                throw new VeoException(VeoErrorIds.WaitTimedOut, VeoErrorKind.OperationTimeout,
-                    $"Task {current.TaskId} is still {current.Status} ({current.Progress}%) after {timeout!.Value.TotalSeconds:0.#} s. " +
-                    "It goes on at the provider: pipe the task (the error's TargetObject) to Wait-VeoTask again to keep waiting.")
-                { Target = current };
+                throw WaitTimedOut(current, timeout!.Value);
             }
 
             TaskState scheduled = progressRate.WithEstimate(current.State);
@@ -230,17 +264,35 @@ public sealed class VeoClient
 
             // Without an estimate, start dense again and back off: also when a task overruns its estimate.
             pollsWithoutEstimate = scheduled.EtaSeconds is > 0 ? 0 : pollsWithoutEstimate + 1;
-            onUpdate?.Invoke(current);
+            onUpdate(current);
         }
 
         return current;
     }
 
     /// <summary>
-    /// Downloads video <paramref name="index"/> of a succeeded task to <paramref name="path"/>. An expired link is
-    /// renewed by reading the task once more. Returns the task as last read.
+    /// Downloads video <paramref name="index"/> of a succeeded task to <paramref name="path"/>. An expired link, or one
+    /// that answers something other than a video, is renewed by reading the task once more. Past
+    /// <paramref name="deadline"/> the download stops with DownloadTimedOut, whatever the server does. Returns the task as last read.
     /// </summary>
     public async Task<VeoTask> DownloadAsync(
+        VeoTask task, int index, string path, bool overwrite, Action<long, long?>? progress, CancellationToken cancellationToken,
+        DateTimeOffset? deadline = null)
+    {
+        using var bound = new DeadlineScope(deadline, cancellationToken);
+        try
+        {
+            return await DownloadOrRenewAsync(task, index, path, overwrite, progress, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (bound.HasExpired && ex is OperationCanceledException or VeoException { Kind: VeoErrorKind.OperationTimeout })
+        {
+            throw new VeoException(VeoErrorIds.DownloadTimedOut, VeoErrorKind.OperationTimeout,
+                $"Video {index + 1} of task {task.TaskId} was not downloaded by the deadline; nothing was kept. Its link may still work: save it again.", ex)
+            { Target = task };
+        }
+    }
+
+    private async Task<VeoTask> DownloadOrRenewAsync(
         VeoTask task, int index, string path, bool overwrite, Action<long, long?>? progress, CancellationToken cancellationToken)
     {
         try
@@ -249,9 +301,9 @@ public sealed class VeoClient
             RecordSaved(task, path);
             return task;
         }
-        catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.VideoLinkExpired)
+        catch (VeoException ex) when (ex.ErrorId is VeoErrorIds.VideoLinkExpired or VeoErrorIds.DownloadNotAVideo)
         {
-            _log.Verbose($"The link to video {index + 1} of task {task.TaskId} has expired; asking the provider for a fresh one.");
+            _log.Verbose($"The link to video {index + 1} of task {task.TaskId} failed ({ex.Message}); asking the provider for a fresh one.");
             VeoTask renewed = await ReadAsync(task, cancellationToken).ConfigureAwait(false);
             try
             {

@@ -340,7 +340,12 @@ Harness options: ``--only concurrency,polling,downloads,uploads``, ``--quick`` (
   few short tasks in real time through the real client and simulator and compares.
 - Part 3 writes both downloads to files on the same disk (the page cache, on this VM), which costs more than the
   transfer itself and varies up to twofold from one run to the next, so the part compares the best of five runs each,
-  alternating, after one untimed download by each; the medians are shown beside them.
+  alternating, after one untimed download by each; the medians are shown beside them. It runs once on the machine
+  as it is and once with one spinning thread per core (normal priority, in the harness process), so the client and
+  curl compete for the cores with other work. The read-size row runs the client with 64 KiB, 256 KiB and 1 MiB reads
+  under that load, interleaved: the shipped size (``VideoDownloader.DefaultBufferSize``) was chosen from it.
+- Part 4's bodies are streamed: each image's base64 is encoded from the file, 48 KiB at a time, while the request
+  is sent, so memory grows by the streaming buffers, not with the image (also for three reference images).
 - Parts 3 and 4 measure memory in a fresh child process each time (growth over a baseline taken after a full
   collection), sampling the working set and the managed heap about every millisecond. Part 4's time is the client's
   own work: the same calls with a transport that reads the request body and answers at once.

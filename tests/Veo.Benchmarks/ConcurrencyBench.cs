@@ -95,4 +95,12 @@ internal static class Requests
 
     /// <summary>A Fast image-to-video request with a local image.</summary>
     public static VideoRequest FirstFrameFromFile(string path) => FirstFrameFromUrl() with { Image = ImageInput.FromFile(path) };
+
+    /// <summary>A Fast reference-to-video request with local reference images.</summary>
+    public static VideoRequest ReferenceFromFiles(IEnumerable<string> paths) => FirstFrameFromUrl() with
+    {
+        Mode = VeoMode.Reference,
+        Image = null,
+        ReferenceImages = paths.Select(ImageInput.FromFile).ToArray(),
+    };
 }

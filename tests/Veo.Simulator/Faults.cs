@@ -17,6 +17,9 @@ public enum FaultTarget
 
     /// <summary>File upload (AIHubMax: POST /v1/files/upload/base64 and /v1/files/upload/stream).</summary>
     Upload,
+
+    /// <summary>A hosted file fetched by its URL (GET /sim/files/...), as Vtrix's client fetches image URLs.</summary>
+    File,
 }
 
 /// <summary>A misbehaviour to inject instead of, or on top of, the normal answer.</summary>
@@ -54,6 +57,18 @@ public abstract record Fault
 
     /// <summary>Answer 200 with a JSON object of this many bytes (streamed, never held in memory).</summary>
     public sealed record OversizedBody(long Bytes) : Fault;
+
+    /// <summary>Answer a Range request from the first byte instead: a 206 whose Content-Range starts at 0.</summary>
+    public sealed record WrongRange : Fault;
+
+    /// <summary>Send the headers (with the full Content-Length), then one byte of the body per <paramref name="Interval"/>.</summary>
+    public sealed record Trickle(TimeSpan Interval) : Fault;
+
+    /// <summary>Send the headers (with the full Content-Length), then nothing until the client gives up.</summary>
+    public sealed record StallAfterHeaders : Fault;
+
+    /// <summary>Answer 200 without a Content-Length: the real body, then zeros that never end.</summary>
+    public sealed record EndlessBody : Fault;
 }
 
 /// <summary>Queue of faults per target; each matching request consumes one use of the oldest entry.</summary>
@@ -122,6 +137,8 @@ public sealed class FaultScript
                 throw new ArgumentOutOfRangeException(nameof(fault), "HTTP status must be between 100 and 599.");
             case Fault.OversizedBody { Bytes: < 16 }:
                 throw new ArgumentOutOfRangeException(nameof(fault), "An oversized body is at least 16 bytes.");
+            case Fault.Trickle { Interval: var interval } when interval <= TimeSpan.Zero:
+                throw new ArgumentOutOfRangeException(nameof(fault), "Trickle interval must be positive.");
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,19 +10,40 @@ using System.Threading.Tasks;
 namespace Veo.Simulator;
 
 /// <summary>
-/// Out-of-process simulator for Pester tests and demos. Prints one "Listening on ..." line, then runs until stdin
-/// closes (so the parent can stop it by closing the pipe) or Ctrl+C/SIGTERM.
+/// Out-of-process simulator for Pester tests, demos and trying the module by hand. Prints a "Listening on ..." line
+/// first (what callers parse), then how to connect; runs until stdin closes (so the parent can stop it by closing the
+/// pipe) or Ctrl+C/SIGTERM.
 /// </summary>
 internal static class Program
 {
     private const string Usage =
-        "usage: Veo.Simulator [--port N] [--queued-ms N] [--processing-ms N] [--create-latency-ms N] [--key K]... [--ignore-stdin]\n" +
+        "usage: dotnet Veo.Simulator.dll [--port N] [--task-seconds N] [--queued-ms N] [--processing-ms N] [--create-latency-ms N] [--key K]... [--ignore-stdin]\n" +
+        "\n" +
+        "A provider simulator on 127.0.0.1: HighwayAPI (and JieKou), AIHubMax and Vtrix at the same address, no network, no cost.\n" +
+        "\n" +
+        "  --port N           TCP port on 127.0.0.1 (0, the default, picks a free one)\n" +
+        "  --task-seconds N   how long each task processes, in seconds (default 1; try 30 to watch progress or press Ctrl+C)\n" +
+        "  --processing-ms N  the same in milliseconds\n" +
+        "  --queued-ms N      how long each task is queued first, in milliseconds (default 200)\n" +
         "  --create-latency-ms N  answer every create after N ms\n" +
-        "  --key K         accepted API key (repeatable; replaces the default 'sim-key')\n" +
-        "  --ignore-stdin  keep running when stdin closes (stop with Ctrl+C/SIGTERM)";
+        "  --key K            accepted API key (repeatable; replaces the default 'sim-key'); 'sim-broke' has no balance\n" +
+        "  --ignore-stdin     keep running when stdin closes (stop with Ctrl+C/SIGTERM)\n" +
+        "  -h, --help         show this help\n" +
+        "\n" +
+        "Prompt markers (anywhere in a prompt):\n" +
+        "  [sim:fail]         the task fails, as a provider's safety filter would make it\n" +
+        "  [sim:seconds=N]    this task processes for N seconds\n" +
+        "\n" +
+        "It prints 'Listening on <address>' first, then how to connect. It stops when stdin closes, or on Ctrl+C/SIGTERM.";
 
     private static async Task<int> Main(string[] args)
     {
+        if (args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            await Console.Out.WriteLineAsync(Usage);
+            return 0;
+        }
+
         SimulatorOptions options;
         bool stopOnEndOfInput;
         try
@@ -45,6 +67,10 @@ internal static class Program
 
         await using SimulatorServer server = await SimulatorServer.StartAsync(options, stop.Token);
         await Console.Out.WriteLineAsync($"Listening on {server.BaseUri}");
+        await Console.Out.WriteLineAsync(
+            $"API key: {string.Join(" or ", options.ValidKeys)}. Tasks take {options.QueuedFor.TotalSeconds:0.#} s queued, then {options.ProcessingFor.TotalSeconds:0.#} s processing.\n" +
+            $"Connect with: Connect-Veo -Provider HighwayApi -BaseUri {server.BaseUri} -ApiKey {options.ValidKeys.First()}   (or AIHubMax, Vtrix: same address)\n" +
+            "Prompt markers: [sim:fail] fails the task, [sim:seconds=N] makes it take N seconds. --help lists the options.");
         await Console.Out.FlushAsync();
 
         Task endOfInput = stopOnEndOfInput ? WaitForEndOfInputAsync() : Task.Delay(Timeout.Infinite);
@@ -81,6 +107,9 @@ internal static class Program
                     break;
                 case "--create-latency-ms":
                     options.CreateLatency = TimeSpan.FromMilliseconds(ParseInteger(args, ref i));
+                    break;
+                case "--task-seconds":
+                    options.ProcessingFor = TimeSpan.FromSeconds(ParseInteger(args, ref i));
                     break;
                 case "--key":
                     if (!keysGiven)

@@ -12,6 +12,11 @@ public static class RequestRules
 {
     public const long MaxSeed = 4294967295;
 
+    /// <summary>-SafetyTolerance: 1 (strictest) to 6 (most permissive).</summary>
+    public const int MinSafetyTolerance = 1;
+
+    public const int MaxSafetyTolerance = 6;
+
     public static VideoRequest Apply(ModelDefinition model, VideoRequest request)
     {
         // A byte-order mark inside a value (files joined into one CSV) is no part of the text a user meant.
@@ -55,9 +60,9 @@ public static class RequestRules
                 $"-PersonGeneration {person} is not accepted by {model.ModelId}. Allowed: {string.Join(", ", model.PersonGenerationValues)}.");
         }
 
-        if (request.SafetyTolerance is int tolerance && (tolerance < 1 || tolerance > 6))
+        if (request.SafetyTolerance is int tolerance && (tolerance < MinSafetyTolerance || tolerance > MaxSafetyTolerance))
         {
-            throw Violation(VeoErrorIds.SafetyToleranceOutOfRange, $"-SafetyTolerance {tolerance} is out of range: it is 1 (strictest) to 6 (most permissive).");
+            throw Violation(VeoErrorIds.SafetyToleranceOutOfRange, $"-SafetyTolerance {tolerance} is out of range: it is {MinSafetyTolerance} (strictest) to {MaxSafetyTolerance} (most permissive).");
         }
 
         if (request.Video is { FilePath: not null } && model.VideoUrlOnly)

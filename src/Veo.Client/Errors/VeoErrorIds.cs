@@ -56,6 +56,9 @@ public static class VeoErrorIds
     public const string DownloadIncomplete = "DownloadIncomplete";
     public const string VideoLinkExpired = "VideoLinkExpired";
     public const string DownloadFailed = "DownloadFailed";
+    public const string DownloadNotAVideo = "DownloadNotAVideo";
+    public const string DownloadTooLarge = "DownloadTooLarge";
+    public const string DownloadTimedOut = "DownloadTimedOut";
 
     // Values that cannot be used as they are: say what to fix.
     public const string InvalidTaskId = "InvalidTaskId";

@@ -4,24 +4,21 @@ using System.Buffers;
 namespace Veo.Client;
 
 /// <summary>
-/// A request body that a Utf8JsonWriter writes in place: one array, sized up front from the media it will carry, so a
-/// 20 MB image's base64 text is written once and never copied to grow. If the estimate is short it grows by doubling.
+/// The JSON part of a request body, written in place by a Utf8JsonWriter; grows by doubling. Media values are not in
+/// it: <see cref="StreamedJsonBody"/> encodes them from their files as the request is sent.
 /// </summary>
 internal sealed class BodyBuffer : IBufferWriter<byte>
 {
     private byte[] _buffer;
     private int _written;
 
-    public BodyBuffer(long capacity)
+    public BodyBuffer(int capacity)
     {
-        _buffer = new byte[(int)Math.Min(int.MaxValue - 64, Math.Max(capacity, 256))];
+        _buffer = new byte[Math.Max(capacity, 256)];
     }
 
-    /// <summary>What has been written: the body to send.</summary>
+    /// <summary>What has been written.</summary>
     public ArraySegment<byte> Written => new(_buffer, 0, _written);
-
-    /// <summary>The length of the base64 text of <paramref name="bytes"/> bytes.</summary>
-    public static long Base64Length(long bytes) => (bytes + 2) / 3 * 4;
 
     public void Advance(int count) => _written += count;
 

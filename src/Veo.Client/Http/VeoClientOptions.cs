@@ -38,4 +38,16 @@ public sealed class VeoClientOptions
 
     /// <summary>A download that receives nothing for this long is treated as broken and resumed.</summary>
     public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A download slower than this over a whole <see cref="DownloadRateWindow"/> is treated as broken and resumed.</summary>
+    public double DownloadMinBytesPerSecond { get; set; } = 1024;
+
+    /// <summary>How long a download's rate is measured before it is judged against <see cref="DownloadMinBytesPerSecond"/>.</summary>
+    public TimeSpan DownloadRateWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The largest video this module downloads (no Veo video comes near it); a longer body is an error.</summary>
+    public long MaxDownloadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>The size of a download's reads; the benchmark compares others against the default.</summary>
+    internal int DownloadBufferSize { get; set; } = VideoDownloader.DefaultBufferSize;
 }

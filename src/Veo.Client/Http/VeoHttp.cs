@@ -40,6 +40,7 @@ internal sealed class VeoHttp
     private readonly IVeoLog _log;
     private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _createPipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _singleAttemptPipeline;
 
     public VeoHttp(VeoClientOptions options, IVeoLog log, HttpClient? client = null)
     {
@@ -48,6 +49,7 @@ internal sealed class VeoHttp
         _log = log;
         _readPipeline = BuildPipeline(IsTransient, options.RequestTimeout);
         _createPipeline = BuildPipeline(IsSafeToResendCreate, options.CreateTimeout);
+        _singleAttemptPipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.RequestTimeout).Build();
     }
 
     public VeoClientOptions Options => _options;
@@ -56,21 +58,28 @@ internal sealed class VeoHttp
     public Task<JsonElement> GetJsonAsync(VeoConnection connection, string relativePath, ApiCall call, CancellationToken cancellationToken) =>
         SendRetriedAsync(connection, HttpMethod.Get, relativePath, null, call, cancellationToken);
 
-    /// <summary>A POST that costs nothing and may be repeated (a file upload), retried like a GET.</summary>
-    public Task<JsonElement> PostJsonAsync(
-        VeoConnection connection, string relativePath, ArraySegment<byte> body, ApiCall call, CancellationToken cancellationToken) =>
-        SendRetriedAsync(connection, HttpMethod.Post, relativePath, body, call, cancellationToken);
+    /// <summary>
+    /// A POST that costs nothing and may be repeated (a file upload), retried like a GET. <paramref name="newBody"/> gives
+    /// a fresh content for each attempt, so a streamed file is read again.
+    /// </summary>
+    public Task<JsonElement> PostAsync(
+        VeoConnection connection, string relativePath, Func<HttpContent> newBody, ApiCall call, CancellationToken cancellationToken) =>
+        SendRetriedAsync(connection, HttpMethod.Post, relativePath, newBody, call, cancellationToken);
 
     private async Task<JsonElement> SendRetriedAsync(
-        VeoConnection connection, HttpMethod method, string relativePath, ArraySegment<byte>? body, ApiCall call, CancellationToken cancellationToken)
+        VeoConnection connection, HttpMethod method, string relativePath, Func<HttpContent>? newBody, ApiCall call, CancellationToken cancellationToken)
     {
         Uri uri = connection.Resolve(relativePath);
         ApiKey key = connection.RequireKey();
         try
         {
             using HttpResponseMessage response = await SendAsync(
-                _readPipeline, () => NewRequest(method, uri, key, body), cancellationToken).ConfigureAwait(false);
+                _readPipeline, () => NewRequest(method, uri, key, newBody), cancellationToken).ConfigureAwait(false);
             return await ReadAnswerAsync(connection, key, response, call).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Innermost<MediaChangedException>(ex) is MediaChangedException changed)
+        {
+            throw MediaChanged(changed, ex);
         }
         catch (TimeoutRejectedException ex)
         {
@@ -84,12 +93,12 @@ internal sealed class VeoHttp
         }
     }
 
-    /// <summary>Sends a create request. The JSON body is built once; a resend is the same bytes.</summary>
-    public async Task<JsonElement> PostCreateAsync(VeoConnection connection, string relativePath, ArraySegment<byte> body, CancellationToken cancellationToken)
+    /// <summary>Sends a create request. The JSON is built once; a safe resend is the same bytes, its images read again from their files.</summary>
+    public async Task<JsonElement> PostCreateAsync(VeoConnection connection, string relativePath, StreamedJsonBody body, CancellationToken cancellationToken)
     {
         Uri uri = connection.Resolve(relativePath);
         ApiKey key = connection.RequireKey();
-        HttpRequestMessage NewCreate() => NewRequest(HttpMethod.Post, uri, key, body);
+        HttpRequestMessage NewCreate() => NewRequest(HttpMethod.Post, uri, key, body.NewContent);
         const string unknownFate = UnknownFate;
         try
         {
@@ -107,6 +116,10 @@ internal sealed class VeoHttp
             throw new VeoException(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.OperationTimeout,
                 $"The create request reached {uri.Host} but no answer came within {_options.CreateTimeout.TotalSeconds:0.#} s. {unknownFate}", ex);
         }
+        catch (Exception ex) when (Innermost<MediaChangedException>(ex) is MediaChangedException changed)
+        {
+            throw MediaChanged(changed, ex);
+        }
         catch (Exception ex) when ((ex is HttpRequestException or IOException) && IsNotSent(ex))
         {
             throw new VeoException(VeoErrorIds.ConnectionFailed, VeoErrorKind.ConnectionError,
@@ -119,10 +132,20 @@ internal sealed class VeoHttp
         }
     }
 
-    /// <summary>A GET for a video's bytes, without the API key: result links are signed and may live on another host.</summary>
-    public Task<HttpResponseMessage> GetContentAsync(Uri uri, long resumeFrom, CancellationToken cancellationToken)
+    /// <summary>A GET for a file's bytes, without the API key, retried like a status request (an image URL to fetch).</summary>
+    public Task<HttpResponseMessage> GetContentAsync(Uri uri, CancellationToken cancellationToken) =>
+        GetContentAsync(_readPipeline, uri, 0, cancellationToken);
+
+    /// <summary>
+    /// One GET for a video's bytes, without the API key (result links are signed and may live on another host). The
+    /// downloader retries and resumes by itself, so retrying here as well would multiply the attempts.
+    /// </summary>
+    public Task<HttpResponseMessage> GetContentOnceAsync(Uri uri, long resumeFrom, CancellationToken cancellationToken) =>
+        GetContentAsync(_singleAttemptPipeline, uri, resumeFrom, cancellationToken);
+
+    private Task<HttpResponseMessage> GetContentAsync(ResiliencePipeline<HttpResponseMessage> pipeline, Uri uri, long resumeFrom, CancellationToken cancellationToken)
     {
-        return SendAsync(_readPipeline, NewDownload, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        return SendAsync(pipeline, NewDownload, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
 
         HttpRequestMessage NewDownload()
         {
@@ -155,6 +178,22 @@ internal sealed class VeoHttp
         HttpRequestException or IOException => IsNotSent(outcome.Exception),
         _ => false,
     };
+
+    private static VeoException MediaChanged(MediaChangedException changed, Exception sent) =>
+        new(VeoErrorIds.FileUnreadable, VeoErrorKind.ReadError,
+            $"{changed.Message} The request was cut off before its end, so the provider cannot have acted on it; run the command again.", sent);
+
+    private static T? Innermost<T>(Exception exception)
+        where T : Exception
+    {
+        T? found = null;
+        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            found = inner as T ?? found;
+        }
+
+        return found;
+    }
 
     /// <summary>True when no connection was made, so the request cannot have reached the server.</summary>
     private static bool IsNotSent(Exception exception)
@@ -287,15 +326,9 @@ internal sealed class VeoHttp
         content.Dispose();
     }
 
-    private static HttpRequestMessage NewRequest(HttpMethod method, Uri uri, ApiKey key, ArraySegment<byte>? jsonBody = null)
+    private static HttpRequestMessage NewRequest(HttpMethod method, Uri uri, ApiKey key, Func<HttpContent>? newBody = null)
     {
-        var request = new HttpRequestMessage(method, uri);
-        if (jsonBody is ArraySegment<byte> body)
-        {
-            request.Content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        }
-
+        var request = new HttpRequestMessage(method, uri) { Content = newBody?.Invoke() };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
         request.Headers.UserAgent.Add(UserAgent);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

@@ -1,15 +1,15 @@
 using System;
+using System.IO;
 using System.Text.Json;
 
 namespace Veo.Client;
 
 /// <summary>
-/// Writes images and videos into a request body in the form a provider wants. <see cref="Content"/> writes what is sent;
-/// <see cref="Preview"/> writes a short note per image, for -WhatIf and debug output.
+/// Writes images and videos into a request body in the form a provider wants. <see cref="StreamedJsonBody"/> has the
+/// encoder for what is sent; <see cref="Preview"/> writes a short note per image, for -WhatIf and debug output.
 /// </summary>
 internal abstract class MediaEncoder
 {
-    public static readonly MediaEncoder Content = new ContentEncoder();
     public static readonly MediaEncoder Preview = new PreviewEncoder();
 
     /// <summary>What identifies each image for an idempotency key: its URL, or the SHA-256 of its bytes.</summary>
@@ -36,23 +36,13 @@ internal abstract class MediaEncoder
 
     public abstract void WriteMimeType(Utf8JsonWriter writer, MediaInput image);
 
-    private sealed class ContentEncoder : MediaEncoder
-    {
-        public override void WriteUrl(Utf8JsonWriter writer, MediaInput image) =>
-            writer.WriteStringValue((image.Url ?? throw new InvalidOperationException($"{image.Display} was not uploaded.")).AbsoluteUri);
-
-        public override void WriteBase64(Utf8JsonWriter writer, MediaInput image) => writer.WriteBase64StringValue(image.Load().Bytes);
-
-        public override void WriteMimeType(Utf8JsonWriter writer, MediaInput image) => writer.WriteStringValue(image.Load().MimeType);
-    }
-
     private sealed class PreviewEncoder : MediaEncoder
     {
         public override void WriteUrl(Utf8JsonWriter writer, MediaInput image) =>
             writer.WriteStringValue(image.Url is Uri url ? url.AbsoluteUri : $"<URL of {image.FilePath} once uploaded>");
 
         public override void WriteBase64(Utf8JsonWriter writer, MediaInput image) => writer.WriteStringValue(image.HasContent
-            ? $"<base64 of {image.Display}: {image.Load().MimeType}, {MediaInput.FormatSize(image.Load().Bytes.Length)}>"
+            ? $"<base64 of {image.Display}: {image.Load().MimeType}, {MediaInput.FormatSize(image.Load().Length)}>"
             : $"<base64 of {image.Display}, fetched and checked when sent>");
 
         public override void WriteMimeType(Utf8JsonWriter writer, MediaInput image) =>
@@ -67,8 +57,16 @@ internal abstract class MediaEncoder
 
         public override void WriteMimeType(Utf8JsonWriter writer, MediaInput image) => writer.WriteStringValue(image.HasContent ? image.Load().MimeType : null);
 
-        private static void WriteIdentity(Utf8JsonWriter writer, MediaInput image) => writer.WriteStringValue(image.HasContent
-            ? "sha256:" + Hash.Sha256Hex(image.Load().Bytes)
-            : image.Url!.AbsoluteUri);
+        private static void WriteIdentity(Utf8JsonWriter writer, MediaInput image)
+        {
+            if (!image.HasContent)
+            {
+                writer.WriteStringValue(image.Url!.AbsoluteUri);
+                return;
+            }
+
+            using Stream content = image.Load().OpenRead();
+            writer.WriteStringValue("sha256:" + Hash.Sha256Hex(content));
+        }
     }
 }

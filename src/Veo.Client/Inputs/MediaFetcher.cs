@@ -30,9 +30,27 @@ internal static class MediaFetcher
         using Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         using var buffer = new MemoryStream();
         byte[] chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        // A server that stalls or trickles after its headers would otherwise hold the create back forever.
+        using var watchdog = new TransferWatchdog(call.Http.Options, cancellationToken);
+        while (true)
         {
+            int read;
+            try
+            {
+                read = await body.ReadAsync(chunk, 0, chunk.Length, watchdog.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (watchdog.Verdict is string verdict && !cancellationToken.IsCancellationRequested && ex is OperationCanceledException or IOException)
+            {
+                throw new VeoException(media.UnavailableErrorId, VeoErrorKind.OperationTimeout,
+                    $"{what} could not be fetched: {verdict}. Nothing was sent to {call.Connection.Provider}.", ex) { Target = url };
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+
+            watchdog.Arrived(read);
             buffer.Write(chunk, 0, read);
             if (buffer.Length > media.SizeLimit)
             {
@@ -47,7 +65,7 @@ internal static class MediaFetcher
     {
         try
         {
-            return await call.Http.GetContentAsync(media.Url!, 0, cancellationToken).ConfigureAwait(false);
+            return await call.Http.GetContentAsync(media.Url!, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException)
         {

@@ -9,6 +9,9 @@ namespace Veo.Client;
 /// </summary>
 public abstract class MediaInput
 {
+    /// <summary>Enough of a file's start to tell its format.</summary>
+    private const int HeadLength = 16;
+
     private LoadedMedia? _loaded;
 
     private protected MediaInput(Uri? url, string? filePath, LoadedMedia? content)
@@ -58,7 +61,10 @@ public abstract class MediaInput
     /// <summary>The same input with its fetched bytes (after a download).</summary>
     internal abstract MediaInput WithContent(Uri url, LoadedMedia content);
 
-    /// <summary>Reads and checks the local file once: it exists, is not empty or too large, and is the right format by content.</summary>
+    /// <summary>
+    /// Checks the local file once: it exists, is not empty or too large, and is the right format by its first bytes.
+    /// Only those bytes are read now; the rest is read as the request is sent.
+    /// </summary>
     internal LoadedMedia Load()
     {
         if (_loaded is not null)
@@ -81,17 +87,24 @@ public abstract class MediaInput
 
         string what = $"The {Noun} file '{path}'";
         CheckSize(info.Length, what);
-        byte[] bytes;
+        byte[] head = new byte[HeadLength];
+        int length = 0;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            int read;
+            while (length < head.Length && (read = file.Read(head, length, head.Length - length)) > 0)
+            {
+                length += read;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new VeoException(VeoErrorIds.FileUnreadable, VeoErrorKind.ReadError, $"{what} cannot be read: {ex.Message}", ex) { Target = path };
         }
 
-        _loaded = Check(bytes, what);
+        Array.Resize(ref head, length);
+        _loaded = LoadedMedia.InFile(path, info.Length, MimeTypeOf(head, what));
         return _loaded;
     }
 
@@ -110,14 +123,15 @@ public abstract class MediaInput
         }
     }
 
-    /// <summary>Checks bytes: size, and format by content.</summary>
+    /// <summary>Checks fetched bytes: size, and format by content.</summary>
     internal LoadedMedia Check(byte[] bytes, string what)
     {
         CheckSize(bytes.Length, what);
-        string mimeType = SniffMimeType(bytes) ?? throw new VeoException(
-            ErrorIds.FormatNotSupported, VeoErrorKind.InvalidArgument, $"{what} is {DescribeFormat(bytes)}; {AcceptedFormats}.") { Target = Display };
-        return new LoadedMedia(bytes, mimeType);
+        return LoadedMedia.InMemory(bytes, MimeTypeOf(bytes, what), what);
     }
+
+    private string MimeTypeOf(byte[] head, string what) => SniffMimeType(head) ?? throw new VeoException(
+        ErrorIds.FormatNotSupported, VeoErrorKind.InvalidArgument, $"{what} is {DescribeFormat(head)}; {AcceptedFormats}.") { Target = Display };
 
     /// <summary>The MIME type from the first bytes, or null when the format is not accepted.</summary>
     internal abstract string? SniffMimeType(byte[] bytes);
@@ -154,16 +168,34 @@ public abstract class MediaInput
 /// <summary>The error ids for one kind of input.</summary>
 internal sealed record MediaErrorIds(string NotFound, string Empty, string TooLarge, string FormatNotSupported, string UrlUnavailable);
 
-/// <summary>A checked file: its bytes and MIME type.</summary>
+/// <summary>A checked image or video: its MIME type and size, and where its bytes are (a local file, or fetched bytes).</summary>
 internal sealed class LoadedMedia
 {
-    public LoadedMedia(byte[] bytes, string mimeType)
+    private readonly string? _path;
+    private readonly byte[]? _bytes;
+
+    private LoadedMedia(string mimeType, long length, string source, string? path, byte[]? bytes)
     {
-        Bytes = bytes;
         MimeType = mimeType;
+        Length = length;
+        Source = source;
+        _path = path;
+        _bytes = bytes;
     }
 
-    public byte[] Bytes { get; }
-
     public string MimeType { get; }
+
+    public long Length { get; }
+
+    /// <summary>Where the bytes come from, for messages.</summary>
+    public string Source { get; }
+
+    public static LoadedMedia InFile(string path, long length, string mimeType) => new(mimeType, length, $"The file '{path}'", path, null);
+
+    public static LoadedMedia InMemory(byte[] bytes, string mimeType, string source) => new(mimeType, bytes.Length, source, null, bytes);
+
+    /// <summary>The bytes from the start: the file is opened again for every read, so a resent request reads it afresh.</summary>
+    public Stream OpenRead() => _bytes is not null
+        ? new MemoryStream(_bytes, writable: false)
+        : new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
 }

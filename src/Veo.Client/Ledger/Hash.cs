@@ -1,3 +1,4 @@
+using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,7 +10,18 @@ internal static class Hash
     public static string Sha256Hex(byte[] bytes)
     {
         using var sha = SHA256.Create();
-        byte[] digest = sha.ComputeHash(bytes);
+        return Hex(sha.ComputeHash(bytes));
+    }
+
+    /// <summary>The hash of a stream's content, read to its end (a large image is never held in memory whole).</summary>
+    public static string Sha256Hex(Stream content)
+    {
+        using var sha = SHA256.Create();
+        return Hex(sha.ComputeHash(content));
+    }
+
+    private static string Hex(byte[] digest)
+    {
         var hex = new StringBuilder(digest.Length * 2);
         foreach (byte b in digest)
         {

@@ -217,7 +217,7 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
     private static async Task<Uri> UploadAsync(ProviderCall call, MediaInput image, CancellationToken cancellationToken)
     {
         LoadedMedia content = image.Load();
-        string key = call.Connection.BaseUri.AbsoluteUri + "|" + QuickKey(image.FilePath!, content.Bytes.Length);
+        string key = call.Connection.BaseUri.AbsoluteUri + "|" + QuickKey(image.FilePath!, content.Length);
         while (true)
         {
             var fresh = new Lazy<Task<Upload>>(() => SendUploadAsync(call, image, content, cancellationToken));
@@ -248,17 +248,16 @@ internal sealed class AIHubMaxProtocol : IProviderProtocol
     private static async Task<Upload> SendUploadAsync(ProviderCall call, MediaInput image, LoadedMedia content, CancellationToken cancellationToken)
     {
         string name = Path.GetFileName(image.FilePath!);
-        call.Log.Verbose($"Uploading {name} ({MediaInput.FormatSize(content.Bytes.Length)}) to AIHubMax, which takes URLs only.");
-        var body = new BodyBuffer(BodyBuffer.Base64Length(content.Bytes.Length) + 1024);
-        using (var writer = new Utf8JsonWriter(body))
+        call.Log.Verbose($"Uploading {name} ({MediaInput.FormatSize(content.Length)}) to AIHubMax, which takes URLs only.");
+        StreamedJsonBody body = StreamedJsonBody.Write((writer, media) =>
         {
             writer.WriteStartObject();
-            writer.WriteBase64String("file_data", content.Bytes);
+            writer.WritePropertyName("file_data");
+            media.WriteBase64(writer, image);
             writer.WriteString("file_name", name);
             writer.WriteEndObject();
-        }
-
-        JsonElement answer = await call.Http.PostJsonAsync(call.Connection, UploadPath, body.Written, ApiCall.Upload, cancellationToken).ConfigureAwait(false);
+        });
+        JsonElement answer = await call.Http.PostAsync(call.Connection, UploadPath, body.NewContent, ApiCall.Upload, cancellationToken).ConfigureAwait(false);
         JsonElement file = Json.Object(answer, "data") ?? answer;
         string url = Json.String(file, "url") ?? throw Json.Invalid("AIHubMax", "the upload answer has no url");
         call.Log.Verbose($"Uploaded {name}: {url}");

@@ -16,10 +16,12 @@ public sealed class ConnectVeoCommand : PSCmdlet
     public VeoProvider Provider { get; set; }
 
     [Parameter(Position = 1)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ApiKeyTransformation]
     public SecureString? ApiKey { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(BaseUriCompleter))]
     public Uri? BaseUri { get; set; }
 
     [Parameter]

@@ -25,16 +25,19 @@ public sealed class GetVeoTaskCommand : VeoCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] TaskId { get; set; } = new string[0];
 
     /// <summary>Task objects to refresh; what they knew (model, prompt) is kept.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
     /// <summary>How many of the most recent tasks in the ledger to show (10 by default; with -Local, all).</summary>
     [Parameter(ParameterSetName = RecentSet)]
     [Parameter(ParameterSetName = LocalSet)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int Last { get; set; } = 10;
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using Veo.Client;
+using Veo.PowerShell.Infrastructure;
 
 namespace Veo.PowerShell.Commands;
 
@@ -16,6 +17,7 @@ public sealed class NewVeoExtendedVideoCommand : NewVeoVideoCommand
 {
     /// <summary>A succeeded VeoTask, an http(s) URL, or the path of a local MP4 file.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(VideoFileCompleter))]
     [ValidateNotNull]
     public object Video { get; set; } = string.Empty;
 

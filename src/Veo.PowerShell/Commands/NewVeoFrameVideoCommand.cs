@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Veo.Client;
+using Veo.PowerShell.Infrastructure;
 
 namespace Veo.PowerShell.Commands;
 
@@ -13,12 +14,14 @@ public sealed class NewVeoFrameVideoCommand : NewTimedVeoVideoCommand
 
     /// <summary>The first frame: a local JPEG/PNG file or an http(s) URL.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ImageFileCompleter))]
     [ValidateNotNullOrEmpty]
     public string Image { get; set; } = string.Empty;
 
     /// <summary>The last frame: a local JPEG/PNG file or an http(s) URL. Blank (an empty CSV cell) makes the row image-to-video.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FirstAndLastFrameSet)]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(ImageFileCompleter))]
     public string LastImage { get; set; } = string.Empty;
 
     protected override VeoMode Mode => NotBlank(LastImage) is null ? VeoMode.FirstFrame : VeoMode.FirstAndLastFrame;

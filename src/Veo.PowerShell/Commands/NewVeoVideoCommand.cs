@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,6 +23,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     private int _creating;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateNotNullOrEmpty]
     public string Prompt { get; set; } = string.Empty;
 
@@ -33,7 +35,10 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     [ArgumentCompleter(typeof(ModelTierCompleter))]
     [ModelTierTransformation]
     [ValidateEnumName(typeof(VeoTier), AlsoAccepted = "a model id of the provider (Get-VeoModel lists them)")]
-    public string Model { get; set; } = nameof(VeoTier.Fast);
+    public string Model { get; set; } = DefaultTier.ToString();
+
+    /// <summary>The tier used when -Model is not given.</summary>
+    internal const VeoTier DefaultTier = VeoTier.Fast;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ResolutionCompleter))]
@@ -45,13 +50,16 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankMeansNotGiven]
+    [ArgumentCompleter(typeof(SampleCountCompleter))]
     public int SampleCount { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankMeansNotGiven]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public long Seed { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public string? NegativePrompt { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -59,22 +67,45 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public SwitchParameter GenerateAudio { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(EnhancePromptCompleter))]
     [CsvBoolean]
     public bool EnhancePrompt { get; set; }
 
+    /// <summary>AllowAdult, DontAllow or AllowAll. A string, so that completion can offer only the model's values.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [BlankMeansNotGiven]
-    public PersonGeneration PersonGeneration { get; set; }
+    [ArgumentCompleter(typeof(PersonGenerationCompleter))]
+    [ValidateEnumName(typeof(PersonGeneration))]
+    public string? PersonGeneration { get; set; }
 
     /// <summary>1 (strictest) to 6 (most permissive); AIHubMax Standard and Fast models.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankMeansNotGiven]
+    [ArgumentCompleter(typeof(SafetyToleranceCompleter))]
     public int SafetyTolerance { get; set; }
 
     /// <summary>Let the provider rewrite a prompt that fails its checks (AIHubMax).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [CsvBoolean]
     public SwitchParameter AutoFix { get; set; }
+
+    /// <summary>
+    /// The piped object itself (a CSV row): a bad row's error carries it as its TargetObject. Rows are counted as they
+    /// bind, before the other parameters, so a row that PowerShell itself refuses (a bad -Model) still has its number;
+    /// between rows PowerShell sets it back to null.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject
+    {
+        get => _inputObject;
+        set
+        {
+            _inputObject = value;
+            if (value is not null)
+            {
+                _rowNumber++;
+            }
+        }
+    }
 
     /// <summary>Waits for the task to finish before emitting it.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -84,6 +115,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     /// <summary>The longest -Wait waits, in seconds.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankMeansNotGiven]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
 
@@ -116,6 +148,11 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     /// <summary>The task whose video this request uses, when it came from one (extension); its connection is the default.</summary>
     protected virtual VeoTask? SourceTask => null;
 
+    private PSObject? _inputObject;
+
+    /// <summary>How many input objects this command has taken, so a bad row can be named by its position.</summary>
+    private int _rowNumber;
+
     protected override void ProcessRecord()
     {
         VeoConnection connection;
@@ -127,7 +164,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         }
         catch (VeoException ex)
         {
-            ReportInputError(ex, Prompt);
+            ReportInputError(ex);
             return;
         }
 
@@ -138,7 +175,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         }
         catch (VeoException ex)
         {
-            ReportInputError(ex, Prompt);
+            ReportInputError(ex);
             return;
         }
 
@@ -215,7 +252,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
                 if (task is not null && wait)
                 {
-                    task = await WaitForAsync(task, timeoutSeconds, token).ConfigureAwait(false);
+                    task = await WaitForAsync(task, TimeSpan.FromSeconds(timeoutSeconds), token).ConfigureAwait(false);
                 }
 
                 if (task is not null)
@@ -289,10 +326,39 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         NegativePrompt = NotBlank(NegativePrompt),
         GenerateAudio = IsBound(nameof(GenerateAudio)) ? GenerateAudio.IsPresent : null,
         EnhancePrompt = IsBound(nameof(EnhancePrompt)) ? EnhancePrompt : null,
-        PersonGeneration = IsBound(nameof(PersonGeneration)) ? PersonGeneration : null,
+        PersonGeneration = NotBlank(PersonGeneration) is string person ? (PersonGeneration)Enum.Parse(typeof(PersonGeneration), person, ignoreCase: true) : null,
         SafetyTolerance = IsBound(nameof(SafetyTolerance)) ? SafetyTolerance : null,
         AutoFix = IsBound(nameof(AutoFix)) ? AutoFix.IsPresent : null,
     };
+
+    /// <summary>
+    /// A request that breaks a rule. From parameters it is terminating. From the pipeline it is one bad row of a
+    /// batch: a non-terminating error (the other rows still go through) that names the row by its position and its
+    /// own values, with the row itself as TargetObject, so <c>$bad.TargetObject | Export-Csv</c> gives back the rows to fix.
+    /// </summary>
+    private void ReportInputError(VeoException exception)
+    {
+        ErrorRecord record = ToErrorRecord(exception, Prompt);
+        if (!MyInvocation.ExpectingInput || InputObject is null)
+        {
+            ThrowTerminatingError(record);
+        }
+
+        WriteError(new ErrorRecord(exception, exception.ErrorId, record.CategoryInfo.Category, InputObject)
+        {
+            ErrorDetails = new ErrorDetails($"Row {_rowNumber}: {exception.Message} The row: {DescribeRow(InputObject!)}."),
+        });
+    }
+
+    /// <summary>A row's own properties as Name='value' pairs (never a key), or the object itself when it has none.</summary>
+    private static string DescribeRow(PSObject row)
+    {
+        string[] values = row.Properties
+            .Where(p => p.MemberType == PSMemberTypes.NoteProperty && !string.Equals(p.Name, nameof(ApiKey), StringComparison.OrdinalIgnoreCase))
+            .Select(p => $"{p.Name}='{p.Value}'")
+            .ToArray();
+        return values.Length > 0 ? string.Join(", ", values) : row.ToString();
+    }
 
     protected bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }
@@ -303,6 +369,7 @@ public abstract class NewTimedVeoVideoCommand : NewVeoVideoCommand
     /// <summary>4, 6 or 8 seconds (8 by default); what each model allows is in Get-VeoModel.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankMeansNotGiven]
+    [ArgumentCompleter(typeof(DurationCompleter))]
     public int DurationSeconds { get; set; }
 
     protected override VideoRequest AddInputs(VideoRequest request) =>

@@ -32,11 +32,13 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     private readonly Dictionary<string, string> _claimedBy = new(StringComparer.Ordinal);
 
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
     /// <summary>Task ids; the ledger says which provider and address created each.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] TaskId { get; set; } = new string[0];
 
@@ -52,13 +54,15 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>How long to wait for an unfinished task, in seconds.</summary>
+    /// <summary>How long each task may take, waiting and downloading together, in seconds.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
 
     /// <summary>How many tasks are waited for and downloaded at once.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 4;
 
@@ -102,18 +106,19 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         }
 
         OutputSlot slot = _output.Add(++_lastActivityId);
+        DateTimeOffset deadline = DateTimeOffset.UtcNow.AddSeconds(TimeoutSeconds);
         Start(async token =>
         {
             await _gate!.WaitAsync(token).ConfigureAwait(false);
             try
             {
-                VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known).ConfigureAwait(false);
+                VeoTask current = task ?? await Client.GetTaskAsync(connection!, taskId, token, known, deadline - DateTimeOffset.UtcNow).ConfigureAwait(false);
                 VeoTask? done = current.IsFinished && current.Status == VeoTaskStatus.Succeeded
                     ? current
-                    : await WaitForAsync(current, TimeoutSeconds, token).ConfigureAwait(false);
+                    : await WaitForAsync(current, deadline - DateTimeOffset.UtcNow, token).ConfigureAwait(false);
                 if (done is not null)
                 {
-                    await DownloadAllAsync(done, target, slot, token).ConfigureAwait(false);
+                    await DownloadAllAsync(done, target, slot, deadline, token).ConfigureAwait(false);
                 }
             }
             finally
@@ -124,7 +129,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         });
     }
 
-    private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, CancellationToken token)
+    private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, DateTimeOffset deadline, CancellationToken token)
     {
         if (task.Videos.Count == 0)
         {
@@ -142,14 +147,16 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
                 continue;
             }
 
-            string activity = $"Downloading video {index + 1} of {paths.Length} of task {task.TaskId}";
+            string activity = paths.Length == 1
+                ? $"Downloading task {WaitProgress.ShortId(task.TaskId)}"
+                : $"Downloading task {WaitProgress.ShortId(task.TaskId)}, video {index + 1} of {paths.Length}";
             try
             {
                 task = await Client.DownloadAsync(task, index, path, Force, (done, total) => Post(() =>
                     WriteProgress(new ProgressRecord(slot.ActivityId, activity, DescribeBytes(done, total))
                     {
                         PercentComplete = total is long all && all > 0 ? (int)(done * 100 / all) : -1,
-                    })), token).ConfigureAwait(false);
+                    })), token, deadline).ConfigureAwait(false);
                 Post(() => WriteProgress(new ProgressRecord(slot.ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed }));
                 slot.Output.Enqueue(() => WriteFile(path));
             }

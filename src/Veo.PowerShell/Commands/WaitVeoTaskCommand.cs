@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Veo.Client;
 using Veo.PowerShell.Infrastructure;
@@ -19,16 +20,19 @@ public sealed class WaitVeoTaskCommand : VeoCmdlet
     private const string TaskIdSet = "TaskId";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
     /// <summary>Task ids; the ledger says which provider and address created each.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] TaskId { get; set; } = new string[0];
 
     /// <summary>How long to wait for each task, in seconds.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
 
@@ -39,7 +43,7 @@ public sealed class WaitVeoTaskCommand : VeoCmdlet
             foreach (VeoTask task in Task)
             {
                 VeoTask target = task.WithConnection(ResolveConnection(task));
-                Start(token => WaitAndEmitAsync(target, token));
+                Start(token => WaitAndEmitAsync(target, TimeSpan.FromSeconds(TimeoutSeconds), token));
             }
         }
         else
@@ -49,8 +53,10 @@ public sealed class WaitVeoTaskCommand : VeoCmdlet
                 (VeoConnection connection, LedgerEntry? known) = ResolveById(id);
                 Start(async token =>
                 {
-                    VeoTask start = await Client.GetTaskAsync(connection, id, token, known).ConfigureAwait(false);
-                    await WaitAndEmitAsync(start, token).ConfigureAwait(false);
+                    // The first read counts as part of the wait: -TimeoutSeconds bounds both.
+                    DateTimeOffset deadline = DateTimeOffset.UtcNow.AddSeconds(TimeoutSeconds);
+                    VeoTask start = await Client.GetTaskAsync(connection, id, token, known, TimeSpan.FromSeconds(TimeoutSeconds)).ConfigureAwait(false);
+                    await WaitAndEmitAsync(start, deadline - DateTimeOffset.UtcNow, token).ConfigureAwait(false);
                 });
             }
         }
@@ -60,9 +66,9 @@ public sealed class WaitVeoTaskCommand : VeoCmdlet
 
     protected override void EndProcessing() => DrainUntilIdle();
 
-    private async System.Threading.Tasks.Task WaitAndEmitAsync(VeoTask task, System.Threading.CancellationToken token)
+    private async System.Threading.Tasks.Task WaitAndEmitAsync(VeoTask task, TimeSpan timeout, System.Threading.CancellationToken token)
     {
-        VeoTask? done = await WaitForAsync(task, TimeoutSeconds, token).ConfigureAwait(false);
+        VeoTask? done = await WaitForAsync(task, timeout, token).ConfigureAwait(false);
         if (done is not null)
         {
             Post(() => WriteObject(done));

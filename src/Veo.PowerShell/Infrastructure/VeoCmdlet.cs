@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
@@ -23,12 +22,14 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
 
     /// <summary>The API key for this call, as a SecureString, a string or a PSCredential.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(NoValueCompleter))]
     [ApiKeyTransformation]
     public SecureString? ApiKey { get; set; }
 
     /// <summary>The provider's base address for this call (the simulator's, a proxy's).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankMeansNotGiven]
+    [ArgumentCompleter(typeof(BaseUriCompleter))]
     public Uri? BaseUri { get; set; }
 
     private bool _ledgerUnavailable;
@@ -118,30 +119,6 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     protected internal static ErrorRecord ToErrorRecord(VeoException exception, object? target = null) =>
         new(exception, exception.ErrorId, (ErrorCategory)Enum.Parse(typeof(ErrorCategory), exception.Kind.ToString()), exception.Target ?? target);
 
-    /// <summary>
-    /// A problem with one input: terminating when the values came from parameters, non-terminating when they came
-    /// from the pipeline so the other input objects still go through.
-    /// </summary>
-    protected void ReportInputError(VeoException exception, object? target = null)
-    {
-        ErrorRecord record = ToErrorRecord(exception, target);
-        if (MyInvocation.ExpectingInput)
-        {
-            // One bad row of a batch: say which, so it can be found among hundreds.
-            record.ErrorDetails = new ErrorDetails($"{exception.Message} Input: {DescribeBoundValues()}.");
-            WriteError(record);
-        }
-        else
-        {
-            ThrowTerminatingError(record);
-        }
-    }
-
-    /// <summary>The values bound for the current input object, as Name='value' pairs; never the key.</summary>
-    private string DescribeBoundValues() => string.Join(", ", MyInvocation.BoundParameters
-        .Where(p => p.Key != nameof(ApiKey))
-        .Select(p => $"{p.Key}='{(p.Value is System.Collections.IEnumerable list and not string ? string.Join(", ", list.Cast<object>()) : p.Value)}'"));
-
     protected override void OnBackgroundFailure(Exception exception)
     {
         WriteError(exception is VeoException veo
@@ -156,13 +133,13 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     /// Waits for a task, showing progress. Returns the succeeded task, or null after writing the failure (TaskFailed,
     /// WaitTimedOut with the latest task as target, or the error that stopped polling).
     /// </summary>
-    protected async Task<VeoTask?> WaitForAsync(VeoTask task, int timeoutSeconds, CancellationToken cancellationToken)
+    protected async Task<VeoTask?> WaitForAsync(VeoTask task, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Post(() => WriteProgress(WaitProgress.Started(task)));
         VeoTask latest = task;
         try
         {
-            latest = await Client.WaitAsync(task, TimeSpan.FromSeconds(timeoutSeconds), update =>
+            latest = await Client.WaitAsync(task, timeout, update =>
             {
                 latest = update;
                 Post(() => WriteProgress(WaitProgress.Updated(update)));

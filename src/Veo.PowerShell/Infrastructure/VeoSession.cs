@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using Veo.Client;
 
 namespace Veo.PowerShell.Infrastructure;
@@ -18,6 +20,31 @@ internal static class VeoSession
     }
 
     public static VeoConnection? For(VeoProvider provider) => Connections.TryGetValue(provider, out VeoConnection? c) ? c : null;
+
+    /// <summary>
+    /// What a call with no -BaseUri or -ApiKey uses for <paramref name="provider"/> (by default the session's default
+    /// provider, else HighwayApi): Connect-Veo's address and key, else the public address and the environment's key.
+    /// </summary>
+    public static VeoConnection Current(VeoProvider? provider = null)
+    {
+        VeoProvider chosen = provider ?? DefaultProvider ?? VeoProvider.HighwayApi;
+        VeoConnection? connected = For(chosen);
+        return VeoConnections.Create(chosen, connected?.BaseUri, connected?.ApiKey);
+    }
+
+    /// <summary>Forgets these providers' settings (all when null), and the default provider when it is one of them.</summary>
+    public static void Disconnect(IReadOnlyCollection<VeoProvider>? providers)
+    {
+        foreach (VeoProvider provider in providers ?? Connections.Keys.ToArray())
+        {
+            Connections.TryRemove(provider, out _);
+        }
+
+        if (DefaultProvider is VeoProvider current && (providers is null || providers.Contains(current)))
+        {
+            DefaultProvider = null;
+        }
+    }
 
     public static Uri? BaseUriFor(VeoProvider provider) => For(provider)?.BaseUri;
 }

@@ -78,6 +78,13 @@ public sealed class FaultMatrixTests : IDisposable
             yield return new object[] { provider, FaultTarget.Download, "download cut off half way", Succeeds, retryAfter };
             yield return new object[] { provider, FaultTarget.Download, "expired link 403", Succeeds, retryAfter };
             yield return new object[] { provider, FaultTarget.Download, "expired link 404", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "HTML page as the video", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "JSON error as the video", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "empty body as the video", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "resume answered from the wrong byte", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "trickle", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "stall after the headers", Succeeds, retryAfter };
+            yield return new object[] { provider, FaultTarget.Download, "endless body", VeoErrorIds.DownloadTooLarge, retryAfter };
         }
     }
 
@@ -98,6 +105,13 @@ public sealed class FaultMatrixTests : IDisposable
                 {
                     o.RequestTimeout = TimeSpan.FromMilliseconds(700);
                 }
+
+                if (target == FaultTarget.Download)
+                {
+                    o.DownloadIdleTimeout = TimeSpan.FromMilliseconds(700);
+                    o.DownloadRateWindow = TimeSpan.FromSeconds(1);
+                    o.MaxDownloadBytes = 8 << 20;
+                }
             },
             providerName);
         VideoRequest request = new()
@@ -106,7 +120,7 @@ public sealed class FaultMatrixTests : IDisposable
             Prompt = "a fox",
             Image = ImageInput.FromFile(_images.Png($"{target}-{fault.Replace(' ', '-')}.png", (byte)fault.Length)),
         };
-        Fault injected = Injected(providerName, fault, retryAfter);
+        Fault[] injected = Injected(providerName, fault, retryAfter);
 
         string outcome = await OutcomeAsync(() => RunAsync(provider, target, request, injected), out Func<VeoException?> failure);
 
@@ -125,11 +139,19 @@ public sealed class FaultMatrixTests : IDisposable
         }
     }
 
-    private static async Task RunAsync(SimulatedProvider provider, FaultTarget target, VideoRequest request, Fault injected)
+    private static async Task RunAsync(SimulatedProvider provider, FaultTarget target, VideoRequest request, Fault[] injected)
     {
+        void Inject()
+        {
+            foreach (Fault fault in injected)
+            {
+                provider.Server.State.Faults.Add(target, fault);
+            }
+        }
+
         if (target is FaultTarget.Create or FaultTarget.Upload)
         {
-            provider.Server.State.Faults.Add(target, injected);
+            Inject();
             await provider.CreateAsync(request);
             return;
         }
@@ -137,14 +159,14 @@ public sealed class FaultMatrixTests : IDisposable
         VeoTask task = await provider.CreateAsync(request);
         if (target == FaultTarget.Status)
         {
-            provider.Server.State.Faults.Add(target, injected);
+            Inject();
             VeoTask read = await provider.Client.RefreshAsync(task, default);
             Assert.InRange(read.Videos.Count, 0, 4);
             return;
         }
 
         VeoTask done = await provider.Client.WaitAsync(task, TimeSpan.FromSeconds(10), null, default);
-        provider.Server.State.Faults.Add(target, injected);
+        Inject();
         string path = Path.Combine(Path.GetTempPath(), $"veo-fault-{Guid.NewGuid():N}.mp4");
         try
         {
@@ -191,7 +213,12 @@ public sealed class FaultMatrixTests : IDisposable
         ["id 500 characters long"] = "{{\"{0}\": \"" + new string('a', 500) + "\"}}",
     };
 
-    private static Fault Injected(VeoProvider provider, string fault, string retryAfter) => fault switch
+    /// <summary>The faults to script, in order: a wrong range needs a cut-off download first, so that there is something to resume.</summary>
+    private static Fault[] Injected(VeoProvider provider, string fault, string retryAfter) => fault == "resume answered from the wrong byte"
+        ? new Fault[] { new Fault.TruncatedBody(0.5), new Fault.WrongRange() }
+        : new[] { Single(provider, fault, retryAfter) };
+
+    private static Fault Single(VeoProvider provider, string fault, string retryAfter) => fault switch
     {
         _ when OddIds.TryGetValue(fault, out string? format) => new Fault.Answer(200, string.Format(format, provider == VeoProvider.HighwayApi ? "task_id" : "id")),
         "key echoed in a JSON error" => new Fault.Answer(400, ErrorBody(provider, "the header was " + Fault.Answer.EchoedAuthorization)),
@@ -222,6 +249,12 @@ public sealed class FaultMatrixTests : IDisposable
         "download cut off half way" => new Fault.TruncatedBody(0.5),
         "expired link 403" => new Fault.HttpStatus(403),
         "expired link 404" => new Fault.HttpStatus(404),
+        "HTML page as the video" => new Fault.Answer(200, "<html><body>Service busy</body></html>", "text/html"),
+        "JSON error as the video" => new Fault.Answer(200, "{\"error\":\"busy\"}"),
+        "empty body as the video" => new Fault.Answer(200, string.Empty, "video/mp4"),
+        "trickle" => new Fault.Trickle(TimeSpan.FromMilliseconds(100)),
+        "stall after the headers" => new Fault.StallAfterHeaders(),
+        "endless body" => new Fault.EndlessBody(),
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
     };
 

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace Veo.Client.Tests.Client;
 
@@ -27,8 +26,7 @@ public sealed class HighwayApiBodyTests : IDisposable
     private string Body(VideoRequest request)
     {
         PreparedCreate prepared = new VeoClient().Prepare(_connection, request);
-        ArraySegment<byte> body = prepared.BuildBody(prepared.Request);
-        return Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count);
+        return ProviderTestKit.Sent(prepared.BuildBody(prepared.Request));
     }
 
     private VideoRequest Frame(VeoTier tier) => new() { Mode = VeoMode.FirstFrame, Tier = tier, Prompt = "a fox", Image = _first };

@@ -15,8 +15,15 @@ internal static class ProviderTestKit
     public static string Body(VeoProvider provider, VideoRequest request)
     {
         PreparedCreate prepared = new VeoClient().Prepare(Connection(provider), request);
-        ArraySegment<byte> body = prepared.BuildBody(prepared.Request);
-        return Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count);
+        return Sent(prepared.BuildBody(prepared.Request));
+    }
+
+    /// <summary>The bytes a streamed body sends, as text; checks that it sends exactly the length it announces.</summary>
+    public static string Sent(StreamedJsonBody body)
+    {
+        byte[] bytes = body.NewContent().ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        Assert.Equal(body.Length, bytes.Length);
+        return Encoding.UTF8.GetString(bytes);
     }
 
     public static VideoRequest Applied(VeoProvider provider, VideoRequest request) => new VeoClient().Prepare(Connection(provider), request).Request;

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net.Http;
-using System.Net.Http.Json;
 using System.Threading.Tasks;
 using Veo.Simulator;
 
@@ -89,7 +87,7 @@ public sealed class ProvidersAgainstSimulatorTests : IDisposable
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(provider: providerName);
         VideoRequest request = Everything(ModelCatalog.Find(providerName, VeoMode.FirstFrame, VeoTier.Fast)) with
         {
-            Image = ImageInput.FromUrl(await UploadAsync(provider, _images.Png("url.png"))),
+            Image = ImageInput.FromUrl(await provider.HostFileAsync(_images.Png("url.png"))),
         };
 
         VeoApiException error = await Assert.ThrowsAsync<VeoApiException>(() => provider.CreateAsync(request, provider.ConnectionWithKey("sim-broke")));
@@ -170,7 +168,7 @@ public sealed class ProvidersAgainstSimulatorTests : IDisposable
     public async Task VtrixFetchesAnImageUrlAndSendsItsBytes()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(provider: VeoProvider.Vtrix);
-        Uri url = await UploadAsync(provider, _images.Png("remote.png", 5));
+        Uri url = await provider.HostFileAsync(_images.Png("remote.png", 5));
 
         VeoTask task = await provider.CreateAsync(new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(url) });
 
@@ -186,7 +184,7 @@ public sealed class ProvidersAgainstSimulatorTests : IDisposable
     public async Task AVtrixImageUrlThatIsMissingOrNotAnImageIsRefusedBeforeTheCreate(string kind)
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(provider: VeoProvider.Vtrix);
-        Uri url = kind == "gif" ? await UploadAsync(provider, _images.Gif()) : new Uri(provider.Server.BaseUri, "sim/files/nope/none.png");
+        Uri url = kind == "gif" ? await provider.HostFileAsync(_images.Gif()) : new Uri(provider.Server.BaseUri, "sim/files/nope/none.png");
 
         VeoException error = await Assert.ThrowsAnyAsync<VeoException>(() =>
             provider.CreateAsync(new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(url) }));
@@ -218,19 +216,4 @@ public sealed class ProvidersAgainstSimulatorTests : IDisposable
         Assert.Equal(VeoTaskStatus.Failed, failed.Status);
         Assert.Contains("failed", failed.ErrorMessage, StringComparison.OrdinalIgnoreCase);
     }
-
-    /// <summary>Puts a file on the simulator's storage (through AIHubMax's upload) and returns its public URL.</summary>
-    private static async Task<Uri> UploadAsync(SimulatedProvider provider, string path)
-    {
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SimulatedProvider.Key);
-        HttpResponseMessage response = await http.PostAsJsonAsync(
-            new Uri(provider.Server.BaseUri, "v1/files/upload/base64"),
-            new { file_data = Convert.ToBase64String(File.ReadAllBytes(path)), file_name = Path.GetFileName(path) });
-        response.EnsureSuccessStatusCode();
-        UploadAnswer answer = (await response.Content.ReadFromJsonAsync<UploadAnswer>())!;
-        return new Uri(answer.url);
-    }
-
-    private sealed record UploadAnswer(string url);
 }

@@ -16,12 +16,6 @@ public sealed class ResilienceTests : IDisposable
 
     private VideoRequest Frame() => new() { Mode = VeoMode.FirstFrame, Tier = VeoTier.Fast, Prompt = "a fox", Image = ImageInput.FromFile(_images.Png()) };
 
-    private static async Task<VeoTask> FinishedTaskAsync(SimulatedProvider provider)
-    {
-        VeoTask task = await provider.CreateAsync(new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(new Uri("https://example.com/a.png")) });
-        return await provider.Client.WaitAsync(task, TimeSpan.FromSeconds(10), null, default);
-    }
-
     [Fact]
     public async Task StatusRequestsRetryServerErrorsAndResets()
     {
@@ -168,7 +162,7 @@ public sealed class ResilienceTests : IDisposable
     public async Task ABrokenDownloadResumesAndTheFileIsWhole()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         string whole = Path.Combine(_images.Folder, "whole.mp4");
         await provider.Client.DownloadAsync(task, 0, whole, false, null, default);
         provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.TruncatedBody(0.5));
@@ -185,7 +179,7 @@ public sealed class ResilienceTests : IDisposable
     public async Task ADownloadThatKeepsFailingLeavesNoFileBehind()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.MaxRetries = 1);
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.TruncatedBody(0.3), times: 5);
         string folder = Path.Combine(_images.Folder, "out");
 
@@ -200,7 +194,7 @@ public sealed class ResilienceTests : IDisposable
     public async Task AnExistingFileIsKeptUnlessOverwriteIsAsked()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         string path = Path.Combine(_images.Folder, "v.mp4");
         await File.WriteAllTextAsync(path, "precious");
 
@@ -218,7 +212,7 @@ public sealed class ResilienceTests : IDisposable
     public async Task AnExpiredLinkIsRenewedOnceByReadingTheTaskAgain()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         int statusReads = provider.StatusReads;
         provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.HttpStatus(403));
 
@@ -232,7 +226,7 @@ public sealed class ResilienceTests : IDisposable
     public async Task ALinkThatStaysExpiredIsAClearError()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
-        VeoTask task = await FinishedTaskAsync(provider);
+        VeoTask task = await provider.FinishedTaskAsync();
         provider.Server.State.Faults.Add(FaultTarget.Download, new Fault.HttpStatus(404), times: 2);
 
         VeoException error = await Assert.ThrowsAsync<VeoException>(() =>

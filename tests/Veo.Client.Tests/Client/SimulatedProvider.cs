@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.IO;
 using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Json;
 using System.Threading.Tasks;
 using Veo.Simulator;
 
@@ -73,6 +76,16 @@ internal sealed class SimulatedProvider : IAsyncDisposable
     public Task<VeoTask> CreateAsync(VideoRequest request, VeoConnection? connection = null) =>
         Client.CreateAsync(Client.Prepare(connection ?? Connection, request), default);
 
+    /// <summary>A first-frame request whose image is a URL (nothing to read or upload).</summary>
+    public static VideoRequest UrlFrame() => new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(new Uri("https://example.com/a.png")) };
+
+    /// <summary>A task created from an image URL and waited for until it succeeded.</summary>
+    public async Task<VeoTask> FinishedTaskAsync()
+    {
+        VeoTask task = await CreateAsync(UrlFrame());
+        return await Client.WaitAsync(task, TimeSpan.FromSeconds(10), null, default);
+    }
+
     /// <summary>Waits up to five seconds for the simulator to have seen something (its log is written when a request ends).</summary>
     public async Task<bool> EventuallyAsync(Func<bool> condition)
     {
@@ -84,7 +97,22 @@ internal sealed class SimulatedProvider : IAsyncDisposable
         return condition();
     }
 
+    /// <summary>Puts a file on the simulator's storage (through the AIHubMax upload endpoint) and returns its URL.</summary>
+    public async Task<Uri> HostFileAsync(string path)
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Key);
+        HttpResponseMessage response = await http.PostAsJsonAsync(
+            new Uri(Server.BaseUri, "v1/files/upload/base64"),
+            new { file_data = Convert.ToBase64String(File.ReadAllBytes(path)), file_name = Path.GetFileName(path) });
+        response.EnsureSuccessStatusCode();
+        UploadAnswer answer = (await response.Content.ReadFromJsonAsync<UploadAnswer>())!;
+        return new Uri(answer.url);
+    }
+
     public ValueTask DisposeAsync() => Server.DisposeAsync();
+
+    private sealed record UploadAnswer(string url);
 }
 
 internal sealed class RecordingLog : IVeoLog

@@ -100,6 +100,20 @@ public sealed class TaskLifecycleTests
     }
 
     [Fact]
+    public async Task Seconds_marker_in_prompt_sets_that_tasks_processing_time()
+    {
+        await using SimulatorServer sim = await SimulatorServer.StartAsync(Timings(queuedMs: 0, processingMs: 0));
+        using var api = new SimulatorApi(sim);
+        string slow = await api.CreateTaskAsync(Endpoint, SimulatorBodies.Minimal(Endpoint, prompt: "A slow sunrise [sim:seconds=600]"));
+        string fast = await api.CreateTaskAsync(Endpoint, SimulatorBodies.Minimal(Endpoint, prompt: "A sunrise"));
+
+        JsonObject running = await api.GetResultJsonAsync(slow);
+        Assert.Equal("TASK_STATUS_PROCESSING", SimulatorApi.Status(running));
+        Assert.InRange((int)running["task"]!["eta"]!, 590, 600);
+        Assert.Equal("TASK_STATUS_SUCCEED", SimulatorApi.Status(await api.GetResultJsonAsync(fast)));
+    }
+
+    [Fact]
     public async Task Unknown_or_missing_task_id_is_an_error()
     {
         await using SimulatorServer sim = await SimulatorServer.StartAsync();

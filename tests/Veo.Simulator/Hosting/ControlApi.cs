@@ -70,7 +70,11 @@ internal static class ControlApi
             "truncate" => new Fault.TruncatedBody(Fraction ?? 0.5),
             "answer" => new Fault.Answer(Status ?? 200, Body ?? throw new ArgumentException("body is required for kind 'answer'."), ContentType ?? "application/json"),
             "oversized" => new Fault.OversizedBody(Bytes ?? throw new ArgumentException("bytes is required for kind 'oversized'.")),
-            _ => throw new ArgumentException("kind must be status, reset, delay, malformed, truncate, answer or oversized."),
+            "wrongrange" => new Fault.WrongRange(),
+            "trickle" => new Fault.Trickle(TimeSpan.FromMilliseconds(DelayMs ?? throw new ArgumentException("delayMs (between bytes) is required for kind 'trickle'."))),
+            "stall" => new Fault.StallAfterHeaders(),
+            "endless" => new Fault.EndlessBody(),
+            _ => throw new ArgumentException("kind must be status, reset, delay, malformed, truncate, answer, oversized, wrongRange, trickle, stall or endless."),
         };
     }
 

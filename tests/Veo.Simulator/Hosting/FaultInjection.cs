@@ -61,6 +61,23 @@ internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, S
             case Fault.OversizedBody oversized:
                 await AnswerOversizedAsync(context, oversized.Bytes);
                 break;
+            case Fault.WrongRange:
+                if (context.Request.Headers.Range.Count > 0)
+                {
+                    context.Request.Headers.Range = "bytes=0-";
+                }
+
+                await next(context);
+                break;
+            case Fault.Trickle trickle:
+                await AnswerSlowlyAsync(context, trickle.Interval);
+                break;
+            case Fault.StallAfterHeaders:
+                await AnswerSlowlyAsync(context, Timeout.InfiniteTimeSpan);
+                break;
+            case Fault.EndlessBody:
+                await AnswerEndlesslyAsync(context);
+                break;
             default:
                 throw new InvalidOperationException($"Unhandled fault {fault}.");
         }
@@ -113,8 +130,74 @@ internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, S
     /// <summary>Produces the normal answer, then sends its full Content-Length but only part of its bytes.</summary>
     private async Task AnswerTruncatedAsync(HttpContext context, double fraction)
     {
+        (Stream wire, MemoryStream buffer) = await BufferAnswerAsync(context);
+        using (buffer)
+        {
+            context.Response.ContentLength = buffer.Length;
+            await context.Response.StartAsync(context.RequestAborted);
+            await wire.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)(buffer.Length * fraction)), context.RequestAborted);
+            await wire.FlushAsync(context.RequestAborted);
+        }
+
+        await Task.Delay(DrainBeforeAbort, context.RequestAborted);
+        ConnectionDrop.Drop(context);
+    }
+
+    /// <summary>Sends the normal answer's headers, then one byte per <paramref name="interval"/> (never, when infinite).</summary>
+    private async Task AnswerSlowlyAsync(HttpContext context, TimeSpan interval)
+    {
+        (Stream wire, MemoryStream buffer) = await BufferAnswerAsync(context);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        using (buffer)
+        {
+            context.Response.ContentLength = buffer.Length;
+            await context.Response.StartAsync(sending.Token);
+            await wire.FlushAsync(sending.Token);
+            try
+            {
+                for (int sent = 0; sent < buffer.Length; sent++)
+                {
+                    await Task.Delay(interval, sending.Token);
+                    await wire.WriteAsync(buffer.GetBuffer().AsMemory(sent, 1), sending.Token);
+                    await wire.FlushAsync(sending.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                ConnectionDrop.Drop(context);
+            }
+        }
+    }
+
+    /// <summary>Sends the normal answer without a Content-Length, then zeros until the client goes away.</summary>
+    private async Task AnswerEndlesslyAsync(HttpContext context)
+    {
+        (Stream wire, MemoryStream buffer) = await BufferAnswerAsync(context);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        byte[] zeros = new byte[1 << 16];
+        try
+        {
+            using (buffer)
+            {
+                await wire.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), sending.Token);
+            }
+
+            while (true)
+            {
+                await wire.WriteAsync(zeros, sending.Token);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            ConnectionDrop.Drop(context);
+        }
+    }
+
+    /// <summary>Runs the endpoint into a buffer instead of the wire; the status and headers it set stay on the response.</summary>
+    private async Task<(Stream Wire, MemoryStream Buffer)> BufferAnswerAsync(HttpContext context)
+    {
         Stream wire = context.Response.Body;
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         context.Response.Body = buffer;
         try
         {
@@ -126,11 +209,7 @@ internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, S
             context.Response.Body = wire;
         }
 
-        context.Response.ContentLength = buffer.Length;
-        await context.Response.StartAsync(context.RequestAborted);
-        await wire.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)(buffer.Length * fraction)), context.RequestAborted);
-        await wire.FlushAsync(context.RequestAborted);
-        await Task.Delay(DrainBeforeAbort, context.RequestAborted);
-        ConnectionDrop.Drop(context);
+        context.Response.ContentLength = null;
+        return (wire, buffer);
     }
 }

@@ -40,6 +40,7 @@ internal sealed class FileLibrary
         routes.MapMethods($"{PathPrefix}/{{fileId}}/{{fileName}}", [HttpMethods.Get, HttpMethods.Head], (string fileId, string fileName) =>
             _files.TryGetValue(fileId, out StoredFile? file) && file.FileName == fileName
                 ? Results.File(file.Content, MediaTypes.Sniff(file.Content) ?? MediaTypes.OctetStream)
-                : Results.NotFound());
+                : Results.NotFound())
+            .AsFaultPoint(FaultTarget.File, status => Results.StatusCode(status));
     }
 }

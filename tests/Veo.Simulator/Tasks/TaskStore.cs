@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Threading;
 
 namespace Veo.Simulator.Tasks;
@@ -9,6 +11,9 @@ internal sealed class TaskStore(SimulatorOptions options, TimeProvider clock)
 {
     /// <summary>Put this in a prompt to make the task fail, so callers can exercise their failure path.</summary>
     public const string FailMarker = "[sim:fail]";
+
+    /// <summary>Put [sim:seconds=N] in a prompt to make that task take N seconds to process, whatever the options say.</summary>
+    private static readonly Regex SecondsMarker = new(@"\[sim:seconds=(\d{1,6})\]", RegexOptions.CultureInvariant);
 
     public const string SafetyFilterReason = "The prompt was blocked by the simulator's safety filter.";
 
@@ -41,12 +46,17 @@ internal sealed class TaskStore(SimulatorOptions options, TimeProvider clock)
             DurationSeconds: durationSeconds,
             CreatedAt: now,
             QueuedFor: options.QueuedFor,
-            ProcessingFor: options.ProcessingFor,
+            ProcessingFor: ProcessingTimeOf(prompt) ?? options.ProcessingFor,
             ResultDelay: resultDelay,
             FailureReason: prompt.Contains(FailMarker, StringComparison.Ordinal) ? SafetyFilterReason : null);
         _tasks[task.Id] = task;
         return task;
     }
+
+    private static TimeSpan? ProcessingTimeOf(string prompt) =>
+        SecondsMarker.Match(prompt) is { Success: true } match
+            ? TimeSpan.FromSeconds(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))
+            : null;
 
     /// <summary>A task of any provider (video links are shared).</summary>
     public SimulatedTask? Find(string id) => _tasks.TryGetValue(id, out SimulatedTask? task) ? task : null;
