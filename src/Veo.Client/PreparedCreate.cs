@@ -51,7 +51,7 @@ public sealed class PreparedCreate
     public string RequestHash => _requestHash ??= ComputeRequestHash();
 
     /// <summary>
-    /// The body to send for <paramref name="request"/> (this request after the protocol's image stage): the JSON,
+    /// The body to send for <paramref name="request"/> (this request after the protocol's media stage): the JSON,
     /// with images encoded from their files as it is sent.
     /// </summary>
     internal StreamedJsonBody BuildBody(VideoRequest request) =>

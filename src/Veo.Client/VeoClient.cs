@@ -14,6 +14,7 @@ public sealed class VeoClient
     private readonly VeoHttp _http;
     private readonly VideoDownloader _downloader;
     private readonly IVeoLog _log;
+    private readonly UploadCache _uploads = new();
 
     /// <summary>The most videos one request can ask for; a provider claiming more is not believed.</summary>
     private const int MaxVideosPerTask = 4;
@@ -42,7 +43,7 @@ public sealed class VeoClient
     /// </summary>
     public PreparedCreate Prepare(VeoConnection connection, VideoRequest request)
     {
-        ModelDefinition model = ModelCatalog.Find(connection.Provider, request.Mode, request.Tier);
+        ModelDefinition model = ModelCatalog.Find(connection.Provider, request);
         VideoRequest checkedRequest = RequestRules.Apply(model, request);
         foreach (MediaInput local in checkedRequest.AllMedia().Where(m => m.FilePath is not null))
         {
@@ -72,8 +73,8 @@ public sealed class VeoClient
     public async Task<VeoTask> CreateAsync(
         PreparedCreate prepared, string? idempotencyKey, bool force, CancellationToken cancellationToken, Action? sending = null)
     {
-        VideoRequest request = await prepared.Protocol.ResolveImagesAsync(
-            new ProviderCall(_http, prepared.Connection, _log), prepared.Request, cancellationToken).ConfigureAwait(false);
+        VideoRequest request = await prepared.Protocol.ResolveMediaAsync(
+            new ProviderCall(_http, prepared.Connection, _log, _uploads), prepared.Request, cancellationToken).ConfigureAwait(false);
         StreamedJsonBody body = prepared.BuildBody(request);
         var details = new TaskDetails(
             prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, DateTimeOffset.UtcNow, idempotencyKey,
@@ -98,7 +99,11 @@ public sealed class VeoClient
         }
 
         _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Length:N0} bytes of JSON).");
-        _log.Debug($"Request body: {prepared.Preview}");
+        if (_log.IsDebugEnabled)
+        {
+            _log.Debug($"Request body: {prepared.Preview}");
+        }
+
         sending?.Invoke();
         JsonElement answer;
         try
@@ -117,10 +122,10 @@ public sealed class VeoClient
             throw;
         }
 
-        string taskId = ReadCreatedTaskId(prepared.Connection, answer);
-        _log.Verbose($"Created task {taskId}.");
-        var task = new VeoTask(prepared.Connection, taskId, details, TaskState.Created(details.CreatedAt ?? DateTimeOffset.UtcNow));
-        WriteToLedger(ledger => ledger.Record(task, intent), $"Task {taskId} was created but");
+        CreatedTask created = ReadCreatedTask(prepared.Connection, answer, DateTimeOffset.UtcNow);
+        _log.Verbose($"Created task {created.TaskId}.");
+        var task = new VeoTask(prepared.Connection, created.TaskId, details, created.State.After(null, Options.NoVideoGrace));
+        WriteToLedger(ledger => ledger.Record(task, intent), $"Task {created.TaskId} was created but");
         return task;
     }
 
@@ -144,17 +149,17 @@ public sealed class VeoClient
             $"provider's task list (Get-VeoTask -Local lists what this machine knows); give -Force to create another.") { Target = decision.Task };
 
     /// <summary>
-    /// The id of the created task. A success answer without a usable id means a task probably exists that cannot be
-    /// named: that is CreateOutcomeUnknown, never a plain bad answer.
+    /// The created task, as the create answer names it. A success answer without a usable id means a task probably
+    /// exists that cannot be named: that is CreateOutcomeUnknown, never a plain bad answer.
     /// </summary>
-    private static string ReadCreatedTaskId(VeoConnection connection, JsonElement answer)
+    private static CreatedTask ReadCreatedTask(VeoConnection connection, JsonElement answer, DateTimeOffset now)
     {
         string? problem;
-        string? taskId = null;
+        CreatedTask? created = null;
         try
         {
-            taskId = connection.Info.Protocol.ReadTaskId(answer);
-            problem = TaskIds.Problem(taskId) is string bad ? $"its task id '{TaskIds.Printable(taskId)}' is unusable: {bad}" : null;
+            created = connection.Info.Protocol.ReadCreated(answer, now);
+            problem = TaskIds.Problem(created.TaskId) is string bad ? $"its task id '{TaskIds.Printable(created.TaskId)}' is unusable: {bad}" : null;
         }
         catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.InvalidProviderResponse)
         {
@@ -162,7 +167,7 @@ public sealed class VeoClient
         }
 
         return problem is null
-            ? taskId!
+            ? created!
             : throw new VeoException(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.InvalidResult,
                 $"{connection.Provider} accepted the create request but its answer names no task ({problem}; answer: {Json.Excerpt(answer.GetRawText()) ?? "(empty)"}). {VeoHttp.UnknownFate}");
     }
@@ -360,8 +365,8 @@ public sealed class VeoClient
     private async Task<VeoTask> ReadAsync(VeoTask task, CancellationToken cancellationToken)
     {
         IProviderProtocol protocol = task.Connection.Info.Protocol;
-        JsonElement answer = await _http.GetJsonAsync(task.Connection, protocol.StatusPath(task.TaskId), ApiCall.Status, cancellationToken)
-            .ConfigureAwait(false);
+        string path = protocol.StatusPath(task.TaskId, task.State, DateTimeOffset.UtcNow);
+        JsonElement answer = await _http.GetJsonAsync(task.Connection, path, ApiCall.Status, cancellationToken).ConfigureAwait(false);
         if (protocol.ReadStatusTaskId(answer) is string about && !string.Equals(about, task.TaskId, StringComparison.Ordinal))
         {
             throw new VeoException(VeoErrorIds.InvalidProviderResponse, VeoErrorKind.InvalidResult,
@@ -375,7 +380,7 @@ public sealed class VeoClient
             state = state with { Videos = state.Videos.Take(MaxVideosPerTask).ToArray() };
         }
 
-        VeoTask read = task.WithState(state);
+        VeoTask read = task.WithState(state.After(task.State, Options.NoVideoGrace));
         WriteToLedger(ledger => ledger.RecordStatus(read), $"The status of task {read.TaskId}", advice: string.Empty);
         return read;
     }

@@ -511,8 +511,9 @@ Describe 'Vtrix' {
         $task = New-VeoFrameVideo -Prompt 'a fox' -Image $first -DurationSeconds 4 @vtrix
         $task.Model | Should -Be 'veo_31_fast'
         $body = (Get-LastCreate).body | ConvertFrom-Json
-        $body.image.mimeType | Should -Be 'image/png'
-        $body.personGeneration | Should -Be 'allow_adult'
+        $body.model | Should -Be 'veo_31_fast'
+        $body.input[0].params.image.mimeType | Should -Be 'image/png'
+        $body.input[0].params.personGeneration | Should -Be 'allow_adult'
         $done = $task | Wait-VeoTask
         $done.Cost | Should -Be 0.6
         ($done | Format-Table | Out-String) | Should -Match '0\.60'
@@ -526,7 +527,7 @@ Describe 'Vtrix' {
         Get-CreateCount | Should -Be $before
     }
 
-    It 'reads the <Dialect> status dialect' -ForEach @(@{ Dialect = 'Cli' }, @{ Dialect = 'PreviewPage' }) {
+    It 'reads the <Dialect> status dialect' -ForEach @(@{ Dialect = 'Cli' }, @{ Dialect = 'PreviewPage' }, @{ Dialect = 'Gateway' }) {
         Invoke-VeoSimulatorControl -Simulator $sim -Path options -Method Post -Body @{ vtrixDialect = $Dialect }
         $done = New-VeoReferenceVideo -Prompt 'a fox' -ReferenceImage $first @vtrix | Wait-VeoTask
         $done.Status | Should -Be 'Succeeded'
@@ -579,6 +580,13 @@ Describe 'New-VeoTextVideo and New-VeoExtendedVideo' {
 
     It 'takes a model id for -Model' {
         (New-VeoTextVideo -Prompt 'a storm' -Model 'veo-3.1-lite-t2v').Model | Should -Be 'veo-3.1-lite-t2v'
+    }
+
+    It 'refuses a model id that makes another kind of video, naming both, and sends nothing' {
+        $before = Get-CreateCount
+        { New-VeoFrameVideo -Prompt 'a fox' -Image $first -LastImage $last -Model 'veo-3.1-lite-i2v' } |
+            Should -Throw -ErrorId 'ModelNotAvailable,*' -ExpectedMessage '*veo-3.1-lite-i2v makes FirstFrame videos*FirstAndLastFrame*'
+        Get-CreateCount | Should -Be $before
     }
 }
 

@@ -34,6 +34,12 @@ public sealed class SimulatorOptions
     /// </summary>
     public TimeSpan AIHubMaxResultDelay { get; set; } = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>
+    /// When true, an AIHubMax task past its end stays "processing" unless the status request asks
+    /// <c>sync_upstream=true</c>, as clients report of the gateway; read when the task is queried.
+    /// </summary>
+    public bool AIHubMaxStaleWithoutSync { get; set; }
+
     /// <summary>The form of the item in an AIHubMax task's <c>results</c>; read when the task is queried.</summary>
     public AIHubMaxResultShape AIHubMaxResultShape { get; set; } = AIHubMaxResultShape.Alternate;
 
@@ -72,4 +78,10 @@ public enum VtrixDialect
 
     /// <summary>The Veo 3.1 preview page: queued/in_progress/completed/failed, error <c>{"code": "002014001", "message"}</c>, HTTP errors <c>{"message"}</c>.</summary>
     PreviewPage,
+
+    /// <summary>
+    /// The gateway's older answers on Vtrix's pages for other models: the task wrapped as <c>{"data": {…}, "status": {"code": 200,
+    /// "message": "success"}}</c>, in_queue/processing/success/failed, flat <c>output: [{type, url, duration, jobId}]</c> items.
+    /// </summary>
+    Gateway,
 }

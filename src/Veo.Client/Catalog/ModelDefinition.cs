@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Veo.Client;
 
@@ -28,18 +27,17 @@ public enum ReferenceType
 }
 
 /// <summary>
-/// One model (or endpoint) of one provider and the rules it imposes. Each provider adapter declares its models
-/// next to the code that writes their requests, so a rule and the field it governs sit side by side.
+/// One model (or endpoint) of one provider and the rules it imposes: what it offers. How its fields are spelled on
+/// the wire is the provider adapter's business, which declares its models next to the code that writes their requests.
 /// </summary>
 public sealed class ModelDefinition
 {
-    internal ModelDefinition(VeoProvider provider, VeoMode mode, VeoTier tier, string modelId, WireNames wire)
+    internal ModelDefinition(VeoProvider provider, VeoMode mode, VeoTier tier, string modelId)
     {
         Provider = provider;
         Mode = mode;
         Tier = tier;
         ModelId = modelId;
-        Wire = wire;
     }
 
     /// <summary>The provider whose protocol serves this model (aliases such as JieKou share it).</summary>
@@ -79,7 +77,7 @@ public sealed class ModelDefinition
     /// <summary>The optional parameters this model takes.</summary>
     public VeoOption Options
     {
-        get => Wire.PersonGeneration.Count > 0 ? _options | VeoOption.PersonGeneration : _options & ~VeoOption.PersonGeneration;
+        get => PersonGenerationValues.Count > 0 ? _options | VeoOption.PersonGeneration : _options & ~VeoOption.PersonGeneration;
         init => _options = value;
     }
 
@@ -98,34 +96,12 @@ public sealed class ModelDefinition
     /// <summary>True when the video to extend must be a URL (the provider has no way to receive a file).</summary>
     public bool VideoUrlOnly { get; init; }
 
-    /// <summary>The person-generation choices this model accepts.</summary>
-    public IReadOnlyList<PersonGeneration> PersonGenerationValues => Wire.PersonGeneration.Keys.ToArray();
+    /// <summary>The person-generation choices this model accepts; none means it takes no such setting.</summary>
+    public IReadOnlyList<PersonGeneration> PersonGenerationValues { get; init; } = Array.Empty<PersonGeneration>();
 
     public bool Takes(VeoOption option) => (Options & option) == option;
-
-    internal WireNames Wire { get; }
 
     private readonly VeoOption _options;
 
     public override string ToString() => $"{ModelId} ({Provider} {Mode} {Tier})";
-}
-
-/// <summary>
-/// How one endpoint spells its fields and values on the wire; endpoints of the same provider disagree
-/// (duration vs duration_seconds, last_image vs last_frame_image, dont_allow vs disallow).
-/// </summary>
-internal sealed class WireNames
-{
-    public string? DurationField { get; init; }
-
-    public string? LastImageField { get; init; }
-
-    /// <summary>The first image's field where it differs by mode (image_url vs first_image_url).</summary>
-    public string? ImageField { get; init; }
-
-    public IReadOnlyDictionary<PersonGeneration, string> PersonGeneration { get; init; } =
-        new Dictionary<PersonGeneration, string>();
-
-    /// <summary>The endpoint's spelling of a person-generation choice, or null when none was made.</summary>
-    public string? Spell(PersonGeneration? choice) => choice is PersonGeneration value ? PersonGeneration[value] : null;
 }

@@ -11,6 +11,9 @@ public sealed record VideoRequest
 
     public VeoTier Tier { get; init; } = VeoTier.Fast;
 
+    /// <summary>A model id the user named: used as given (it must serve <see cref="Mode"/>), and <see cref="Tier"/> is then not used.</summary>
+    public string? ModelId { get; init; }
+
     public string Prompt { get; init; } = string.Empty;
 
     public ImageInput? Image { get; init; }

@@ -8,6 +8,9 @@ public interface IVeoLog
     void Debug(string message);
 
     void Warning(string message);
+
+    /// <summary>True when debug messages are shown, so costly ones (a request preview) are built only then.</summary>
+    bool IsDebugEnabled { get; }
 }
 
 internal sealed class NullLog : IVeoLog
@@ -25,4 +28,6 @@ internal sealed class NullLog : IVeoLog
     public void Warning(string message)
     {
     }
+
+    public bool IsDebugEnabled => false;
 }

@@ -36,6 +36,12 @@ public sealed class VeoClientOptions
     /// </summary>
     public int MaxFailedPolls { get; set; } = 3;
 
+    /// <summary>
+    /// How long a task the provider calls completed, but without a video, is polled again before it fails as
+    /// TaskHasNoVideo: gateways attach the link a little after saying completed, and a safety filter leaves none.
+    /// </summary>
+    public TimeSpan NoVideoGrace { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>A download that receives nothing for this long is treated as broken and resumed.</summary>
     public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -74,7 +74,7 @@ internal sealed class VeoHttp
         try
         {
             using HttpResponseMessage response = await SendAsync(
-                _readPipeline, () => NewRequest(method, uri, key, newBody), cancellationToken).ConfigureAwait(false);
+                _readPipeline, () => NewRequest(connection, method, uri, key, newBody), cancellationToken).ConfigureAwait(false);
             return await ReadAnswerAsync(connection, key, response, call).ConfigureAwait(false);
         }
         catch (Exception ex) when (Innermost<MediaChangedException>(ex) is MediaChangedException changed)
@@ -98,7 +98,7 @@ internal sealed class VeoHttp
     {
         Uri uri = connection.Resolve(relativePath);
         ApiKey key = connection.RequireKey();
-        HttpRequestMessage NewCreate() => NewRequest(HttpMethod.Post, uri, key, body.NewContent);
+        HttpRequestMessage NewCreate() => NewRequest(connection, HttpMethod.Post, uri, key, body.NewContent);
         const string unknownFate = UnknownFate;
         try
         {
@@ -326,13 +326,25 @@ internal sealed class VeoHttp
         content.Dispose();
     }
 
-    private static HttpRequestMessage NewRequest(HttpMethod method, Uri uri, ApiKey key, Func<HttpContent>? newBody = null)
+    private static HttpRequestMessage NewRequest(VeoConnection connection, HttpMethod method, Uri uri, ApiKey key, Func<HttpContent>? newBody = null)
     {
-        var request = new HttpRequestMessage(method, uri) { Content = newBody?.Invoke() };
+        var request = new HttpRequestMessage(method, uri)
+        {
+            // Content-Type is a content header: a GET that must carry it gets an empty JSON body.
+            Content = newBody?.Invoke() ?? (connection.Info.Protocol.JsonContentTypeOnEveryRequest ? EmptyJson() : null),
+        };
+
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
         request.Headers.UserAgent.Add(UserAgent);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return request;
+    }
+
+    private static ByteArrayContent EmptyJson()
+    {
+        var content = new ByteArrayContent(Array.Empty<byte>());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
     }
 
     /// <summary>The wait a Retry-After header asks for (seconds or an HTTP date), or null to use the backoff.</summary>

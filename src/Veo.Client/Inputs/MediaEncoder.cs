@@ -28,10 +28,10 @@ internal abstract class MediaEncoder
         }
     }
 
-    /// <summary>A URL (local files are uploaded first, by the protocol's image stage).</summary>
+    /// <summary>A URL (local files are uploaded first, by the protocol's media stage).</summary>
     public abstract void WriteUrl(Utf8JsonWriter writer, MediaInput image);
 
-    /// <summary>The bytes as raw base64 (URLs are fetched first, by the protocol's image stage).</summary>
+    /// <summary>The bytes as raw base64 (URLs are fetched first, by the protocol's media stage).</summary>
     public abstract void WriteBase64(Utf8JsonWriter writer, MediaInput image);
 
     public abstract void WriteMimeType(Utf8JsonWriter writer, MediaInput image);

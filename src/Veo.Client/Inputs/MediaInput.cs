@@ -26,8 +26,6 @@ public abstract class MediaInput
     /// <summary>The full path of a local file (the cmdlet layer resolves PowerShell paths first).</summary>
     public string? FilePath { get; }
 
-    public bool IsUrl => Url is not null;
-
     public string Display => Url?.ToString() ?? FilePath!;
 
     /// <summary>The largest file this kind of input may be.</summary>

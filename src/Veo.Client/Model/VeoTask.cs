@@ -56,7 +56,7 @@ public sealed class VeoTask
 
     public Uri BaseUri => Connection.BaseUri;
 
-    public bool IsFinished => Status is VeoTaskStatus.Succeeded or VeoTaskStatus.Failed;
+    public bool IsFinished => State.IsFinished;
 
     internal VeoConnection Connection { get; }
 
@@ -77,7 +77,10 @@ public sealed class VeoTask
 internal sealed record TaskDetails(
     string? Model, VeoMode? Mode, string? Prompt, DateTimeOffset? CreatedAt, string? IdempotencyKey = null, string? RequestHash = null);
 
-/// <summary>What a status answer says, in the provider-neutral vocabulary.</summary>
+/// <summary>
+/// What a status answer says, in the provider-neutral vocabulary. Adapters build it through the named constructors;
+/// "completed with no video" is decided here, in <see cref="Completed"/> and <see cref="After"/>.
+/// </summary>
 internal sealed record TaskState(
     VeoTaskStatus Status,
     int Progress,
@@ -88,6 +91,58 @@ internal sealed record TaskState(
     DateTimeOffset RetrievedAt,
     decimal? Cost = null)
 {
-    public static TaskState Created(DateTimeOffset now) =>
-        new(VeoTaskStatus.Queued, 0, null, Array.Empty<VeoVideo>(), null, null, now);
+    /// <summary>Since when the provider has said "completed" without giving a video; null otherwise.</summary>
+    public DateTimeOffset? CompletedWithoutVideoSince { get; init; }
+
+    public bool IsFinished => Status is VeoTaskStatus.Succeeded or VeoTaskStatus.Failed;
+
+    public static TaskState Created(DateTimeOffset now) => Queued(0, null, now);
+
+    public static TaskState Queued(int progress, int? etaSeconds, DateTimeOffset now) =>
+        new(VeoTaskStatus.Queued, progress, etaSeconds, Array.Empty<VeoVideo>(), null, null, now);
+
+    public static TaskState Running(int progress, int? etaSeconds, DateTimeOffset now) =>
+        new(VeoTaskStatus.Running, progress, etaSeconds, Array.Empty<VeoVideo>(), null, null, now);
+
+    public static TaskState Failed(string? code, string? message, int progress, DateTimeOffset now, decimal? cost = null) =>
+        new(VeoTaskStatus.Failed, progress, null, Array.Empty<VeoVideo>(), code,
+            string.IsNullOrWhiteSpace(message) ? "The provider reported the task as failed without a reason." : message, now, cost);
+
+    /// <summary>
+    /// The provider says the task is done: succeeded with its videos. Without a video it is not over yet: gateways
+    /// attach the link after saying completed, so it keeps running until <see cref="After"/> gives up on it.
+    /// </summary>
+    public static TaskState Completed(IReadOnlyList<VeoVideo> videos, DateTimeOffset now, decimal? cost = null) => videos.Count > 0
+        ? new(VeoTaskStatus.Succeeded, 100, 0, videos, null, null, now, cost)
+        : new(VeoTaskStatus.Running, 100, 0, videos, null, null, now, cost) { CompletedWithoutVideoSince = now };
+
+    /// <summary>
+    /// This answer read after <paramref name="previous"/> (null for the first): a task that has said "completed" without
+    /// a video for <paramref name="grace"/> fails as TaskHasNoVideo (a safety filter can do this); the end the first
+    /// estimate promised is kept.
+    /// </summary>
+    public TaskState After(TaskState? previous, TimeSpan grace)
+    {
+        TaskState state = this with
+        {
+            ExpectedEndAt = previous?.ExpectedEndAt ?? (EtaSeconds is int eta && !IsFinished ? RetrievedAt.AddSeconds(eta) : null),
+        };
+        if (CompletedWithoutVideoSince is null)
+        {
+            return state;
+        }
+
+        DateTimeOffset since = previous?.CompletedWithoutVideoSince ?? RetrievedAt;
+        return RetrievedAt - since < grace
+            ? state with { CompletedWithoutVideoSince = since }
+            : Failed(VeoErrorIds.TaskHasNoVideo,
+                $"The provider reported the task as completed but gave no video within {grace.TotalSeconds:0.#} s (a safety filter can do this).",
+                Progress, RetrievedAt, Cost);
+    }
+
+    /// <summary>When the provider's first estimate said the task would end; null while it has given none.</summary>
+    public DateTimeOffset? ExpectedEndAt { get; init; }
+
+    /// <summary>True when the task is still going past the end the provider's first estimate promised.</summary>
+    public bool IsOverdue(DateTimeOffset now) => !IsFinished && ExpectedEndAt < now;
 }

@@ -4,7 +4,8 @@ namespace Veo.Client;
 internal static class ApiErrors
 {
     public static VeoApiException FromStatus(
-        string providerName, ApiCall call, int statusCode, string? providerCode, string? providerMessage, string? errorIdOverride = null)
+        string providerName, ApiCall call, int statusCode, string? providerCode, string? providerMessage, string? errorIdOverride = null,
+        string? hintOverride = null)
     {
         (string errorId, VeoErrorKind kind) = errorIdOverride is null ? Classify(call, statusCode) : (errorIdOverride, KindOf(errorIdOverride));
         string code = providerCode is null ? string.Empty : $" {providerCode}";
@@ -13,7 +14,7 @@ internal static class ApiErrors
         return new VeoApiException(
             errorId,
             kind,
-            $"{providerName} refused {what} (HTTP {statusCode}{code}){detail}{Hint(errorId)}",
+            $"{providerName} refused {what} (HTTP {statusCode}{code}){detail}{hintOverride ?? Hint(errorId)}",
             statusCode,
             providerCode);
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,32 +9,22 @@ namespace Veo.Client;
 
 /// <summary>
 /// HighwayAPI (JieKou): <c>POST /v3/async/{endpoint}</c> → <c>{task_id}</c>; <c>GET /v3/async/task-result?task_id=</c>.
-/// One endpoint per model. The endpoints disagree on field names, so each model's <see cref="WireNames"/> says how it spells them.
+/// One endpoint per model. The endpoints disagree on field names (duration vs duration_seconds, last_image vs
+/// last_frame_image, dont_allow vs disallow); <see cref="WriteCreateBody"/> spells each as its page does.
 /// </summary>
 internal sealed class HighwayApiProtocol : IProviderProtocol
 {
     private const VeoOption AllOptions =
         VeoOption.Seed | VeoOption.NegativePrompt | VeoOption.GenerateAudio | VeoOption.EnhancePrompt | VeoOption.SampleCount;
 
-    private static readonly Dictionary<PersonGeneration, string> AdultOrNone = new()
-    {
-        [PersonGeneration.AllowAdult] = "allow_adult",
-        [PersonGeneration.DontAllow] = "dont_allow",
-    };
+    /// <summary>The one page that spells "no people" as disallow.</summary>
+    private const string DisallowSpeller = "veo-3.1-fast-generate-firstlastframe";
 
-    private static readonly Dictionary<PersonGeneration, string> AnyPeople = new(AdultOrNone)
-    {
-        [PersonGeneration.AllowAll] = "allow_all",
-    };
+    private static readonly PersonGeneration[] AdultOrNone = { PersonGeneration.AllowAdult, PersonGeneration.DontAllow };
 
-    // The Fast first/last-frame page spells "no people" as disallow.
-    private static readonly Dictionary<PersonGeneration, string> AdultOrDisallow = new()
-    {
-        [PersonGeneration.AllowAdult] = "allow_adult",
-        [PersonGeneration.DontAllow] = "disallow",
-    };
+    private static readonly PersonGeneration[] AnyPeople = { PersonGeneration.AllowAdult, PersonGeneration.DontAllow, PersonGeneration.AllowAll };
 
-    // Declared after the spelling tables: static fields initialise in order.
+    // Declared after the tables it uses: static fields initialise in order.
     public static readonly HighwayApiProtocol Instance = new();
 
     private HighwayApiProtocol()
@@ -42,45 +33,41 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
         {
             Reference(VeoTier.Standard, "veo-3.1-generate-reference"),
             Reference(VeoTier.Fast, "veo-3.1-fast-generate-reference"),
-            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstFrame, VeoTier.Standard, "veo-3.1-generate-img2video",
-                new WireNames { DurationField = "duration_seconds", PersonGeneration = AnyPeople })
-            { Options = AllOptions, EnhancePromptAlwaysOn = true },
-            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstFrame, VeoTier.Fast, "veo-3.1-fast-generate-img2video",
-                new WireNames { DurationField = "duration_seconds", PersonGeneration = AnyPeople })
-            { Options = AllOptions, EnhancePromptAlwaysOn = true },
-            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstFrame, VeoTier.Lite, "veo-3.1-lite-i2v",
-                new WireNames { DurationField = "duration", PersonGeneration = AdultOrNone })
-            { Options = AllOptions & ~VeoOption.EnhancePrompt },
-            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstAndLastFrame, VeoTier.Standard, "veo-3.1-generate-firstlastframe",
-                new WireNames { DurationField = "duration_seconds", LastImageField = "last_image", PersonGeneration = AnyPeople })
-            { Options = AllOptions, EnhancePromptAlwaysOn = true },
-            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstAndLastFrame, VeoTier.Fast, "veo-3.1-fast-generate-firstlastframe",
-                new WireNames { DurationField = "duration_seconds", LastImageField = "last_image", PersonGeneration = AdultOrDisallow })
-            { Options = AllOptions },
-            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstAndLastFrame, VeoTier.Lite, "veo-3.1-lite-firstlastframe",
-                new WireNames { DurationField = "duration", LastImageField = "last_frame_image", PersonGeneration = AdultOrNone })
-            { Options = AllOptions },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstFrame, VeoTier.Standard, "veo-3.1-generate-img2video")
+            { PersonGenerationValues = AnyPeople, Options = AllOptions, EnhancePromptAlwaysOn = true },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstFrame, VeoTier.Fast, "veo-3.1-fast-generate-img2video")
+            { PersonGenerationValues = AnyPeople, Options = AllOptions, EnhancePromptAlwaysOn = true },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstFrame, VeoTier.Lite, "veo-3.1-lite-i2v")
+            { PersonGenerationValues = AdultOrNone, Options = AllOptions & ~VeoOption.EnhancePrompt },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstAndLastFrame, VeoTier.Standard, "veo-3.1-generate-firstlastframe")
+            { PersonGenerationValues = AnyPeople, Options = AllOptions, EnhancePromptAlwaysOn = true },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstAndLastFrame, VeoTier.Fast, DisallowSpeller)
+            { PersonGenerationValues = AdultOrNone, Options = AllOptions },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.FirstAndLastFrame, VeoTier.Lite, "veo-3.1-lite-firstlastframe")
+            { PersonGenerationValues = AdultOrNone, Options = AllOptions },
             // Text-to-video: the Standard and Fast pages make generate_audio required and enhancement always on.
-            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.Text, VeoTier.Standard, "veo-3.1-generate-text2video",
-                new WireNames { DurationField = "duration_seconds", PersonGeneration = AnyPeople })
-            { Options = AllOptions, EnhancePromptAlwaysOn = true, RequiresGenerateAudio = true },
-            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.Text, VeoTier.Fast, "veo-3.1-fast-generate-text2video",
-                new WireNames { DurationField = "duration_seconds", PersonGeneration = AnyPeople })
-            { Options = AllOptions, EnhancePromptAlwaysOn = true, RequiresGenerateAudio = true },
-            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.Text, VeoTier.Lite, "veo-3.1-lite-t2v",
-                new WireNames { DurationField = "duration", PersonGeneration = AdultOrNone })
-            { Options = AllOptions },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.Text, VeoTier.Standard, "veo-3.1-generate-text2video")
+            { PersonGenerationValues = AnyPeople, Options = AllOptions, EnhancePromptAlwaysOn = true, RequiresGenerateAudio = true },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.Text, VeoTier.Fast, "veo-3.1-fast-generate-text2video")
+            { PersonGenerationValues = AnyPeople, Options = AllOptions, EnhancePromptAlwaysOn = true, RequiresGenerateAudio = true },
+            new ModelDefinition(VeoProvider.HighwayApi, VeoMode.Text, VeoTier.Lite, "veo-3.1-lite-t2v")
+            { PersonGenerationValues = AdultOrNone, Options = AllOptions },
             Extend(VeoTier.Standard, "veo-3.1-generate-extend", AllOptions & ~VeoOption.EnhancePrompt),
             Extend(VeoTier.Fast, "veo-3.1-fast-generate-extend", AllOptions & ~VeoOption.EnhancePrompt),
             Extend(VeoTier.Lite, "veo-3.1-lite-extend", AllOptions, videoUrlOnly: true),
         };
     }
 
+    public string Name => "HighwayApi";
+
     public IReadOnlyList<ModelDefinition> Models { get; }
+
+    /// <summary>Every page marks the header required, the task-result GET's included.</summary>
+    public bool JsonContentTypeOnEveryRequest => true;
 
     public string CreatePath(ModelDefinition model) => "v3/async/" + model.ModelId;
 
-    public Task<VideoRequest> ResolveImagesAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken) =>
+    public Task<VideoRequest> ResolveMediaAsync(ProviderCall call, VideoRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(request);
 
     public void WriteCreateBody(Utf8JsonWriter writer, ModelDefinition model, VideoRequest request, MediaEncoder images)
@@ -88,7 +75,7 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
         writer.WriteStartObject();
         writer.WriteString("prompt", request.Prompt);
         writer.WriteOptional("image", request.Image, images.WriteUrlOrBase64);
-        writer.WriteOptional(model.Wire.LastImageField!, request.LastImage, images.WriteUrlOrBase64);
+        writer.WriteOptional(model.Tier == VeoTier.Lite ? "last_frame_image" : "last_image", request.LastImage, images.WriteUrlOrBase64);
         writer.WriteOptional("video", request.Video, images.WriteUrlOrBase64);
 
         if (request.ReferenceImages.Count > 0)
@@ -106,11 +93,8 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
             writer.WriteEndArray();
         }
 
-        if (model.Wire.DurationField is string durationField)
-        {
-            writer.WriteOptional(durationField, request.DurationSeconds);
-        }
-
+        // Reference and extension endpoints have a fixed length: no duration is left in the request to write.
+        writer.WriteOptional(model.Tier == VeoTier.Lite ? "duration" : "duration_seconds", request.DurationSeconds);
         writer.WriteString("resolution", request.Resolution);
         writer.WriteString("aspect_ratio", request.AspectRatio);
         writer.WriteOptional("sample_count", request.SampleCount);
@@ -118,22 +102,25 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
         writer.WriteOptional("negative_prompt", request.NegativePrompt);
         writer.WriteOptional("generate_audio", request.GenerateAudio);
         writer.WriteOptional("enhance_prompt", request.EnhancePrompt);
-        writer.WriteOptional("person_generation", model.Wire.Spell(request.PersonGeneration));
+        writer.WriteOptional("person_generation", model.ModelId == DisallowSpeller && request.PersonGeneration == PersonGeneration.DontAllow
+            ? "disallow"
+            : PersonGenerationWords.Spell(request.PersonGeneration));
 
         writer.WriteEndObject();
     }
 
-    public string ReadTaskId(JsonElement createAnswer) =>
-        Json.String(createAnswer, "task_id") ?? throw Json.Invalid("HighwayApi", "the create answer has no task_id");
+    /// <summary>The create answer is the id alone.</summary>
+    public CreatedTask ReadCreated(JsonElement createAnswer, DateTimeOffset now) =>
+        new(Json.String(createAnswer, "task_id") ?? throw Json.Invalid(Name, "the create answer has no task_id"), TaskState.Created(now));
 
-    public string StatusPath(string taskId) => "v3/async/task-result?task_id=" + TaskIds.QueryValue(taskId);
+    public string StatusPath(string taskId, TaskState last, DateTimeOffset now) => "v3/async/task-result?task_id=" + TaskIds.QueryValue(taskId);
 
     public string? ReadStatusTaskId(JsonElement statusAnswer) =>
         Json.Object(statusAnswer, "task") is JsonElement task ? Json.String(task, "task_id") : null;
 
     public TaskState ReadStatus(JsonElement statusAnswer, DateTimeOffset now)
     {
-        JsonElement task = Json.Object(statusAnswer, "task") ?? throw Json.Invalid("HighwayApi", "the status answer has no task object");
+        JsonElement task = Json.Object(statusAnswer, "task") ?? throw Json.Invalid(Name, "the status answer has no task object");
         string? status = Json.String(task, "status");
         int progress = Json.Percent(task, "progress_percent");
         int? eta = Json.Int(task, "eta");
@@ -150,17 +137,13 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
             }
         }
 
-        string? reason = Json.String(task, "reason");
         return status switch
         {
-            "TASK_STATUS_QUEUED" => new TaskState(VeoTaskStatus.Queued, progress, eta, videos, null, null, now),
-            "TASK_STATUS_SUCCEED" when videos.Count > 0 => new TaskState(VeoTaskStatus.Succeeded, 100, 0, videos, null, null, now),
-            "TASK_STATUS_SUCCEED" => new TaskState(VeoTaskStatus.Failed, progress, null, videos, "NO_VIDEO",
-                "The provider reported success but returned no video (a safety filter can do this).", now),
-            "TASK_STATUS_FAILED" or "TASK_STATUS_CANCELED" => new TaskState(VeoTaskStatus.Failed, progress, null, videos, status,
-                string.IsNullOrEmpty(reason) ? "The provider reported the task as failed without a reason." : reason, now),
+            "TASK_STATUS_QUEUED" => TaskState.Queued(progress, eta, now),
+            "TASK_STATUS_SUCCEED" => TaskState.Completed(videos, now),
+            "TASK_STATUS_FAILED" or "TASK_STATUS_CANCELED" => TaskState.Failed(status, Json.String(task, "reason"), progress, now),
             // Processing, and any status this module does not know yet, is not terminal: keep polling.
-            _ => new TaskState(VeoTaskStatus.Running, progress, eta, videos, null, null, now),
+            _ => TaskState.Running(progress, eta, now),
         };
     }
 
@@ -168,7 +151,7 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
     {
         JsonElement? answer = Json.TryParseObject(body);
         string? reason = answer is JsonElement a ? Json.String(a, "reason") : null;
-        string? message = answer is JsonElement m ? Json.String(m, "message") : Json.Excerpt(body);
+        string? message = answer is JsonElement m ? WithDetails(Json.String(m, "message"), Json.Object(m, "metadata")) : Json.Excerpt(body);
         string? errorId = reason switch
         {
             "INVALID_API_KEY" or "FAILED_TO_AUTH" => VeoErrorIds.AuthenticationFailed,
@@ -180,12 +163,38 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
             "INVALID_REQUEST_BODY" => VeoErrorIds.RequestRejected,
             _ => null,
         };
-        return ApiErrors.FromStatus("HighwayApi", call, statusCode, reason, message, errorId);
+        return ApiErrors.FromStatus(Name, call, statusCode, reason, message, errorId);
+    }
+
+    /// <summary>
+    /// The error body is <c>{code, reason, message, metadata}</c>; what <c>metadata</c> carries (which field is wrong,
+    /// and why) is added to the message, its <c>details</c> first.
+    /// </summary>
+    private static string? WithDetails(string? message, JsonElement? metadata)
+    {
+        if (metadata is not JsonElement details)
+        {
+            return message;
+        }
+
+        var parts = new List<string>();
+        foreach (JsonProperty property in details.EnumerateObject().OrderBy(p => p.Name == "details" ? 0 : 1))
+        {
+            string text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            if (!string.IsNullOrWhiteSpace(text) && text != "{}" && text != "[]" && text != "null")
+            {
+                parts.Add(property.Name == "details" ? text : $"{property.Name}: {text}");
+            }
+        }
+
+        string extra = string.Join("; ", parts);
+        return extra.Length == 0 ? message : string.IsNullOrWhiteSpace(message) ? extra : $"{message!.TrimEnd('.', ' ')} ({extra})";
     }
 
     private static ModelDefinition Reference(VeoTier tier, string modelId) =>
-        new(VeoProvider.HighwayApi, VeoMode.Reference, tier, modelId, new WireNames { PersonGeneration = AdultOrNone })
+        new(VeoProvider.HighwayApi, VeoMode.Reference, tier, modelId)
         {
+            PersonGenerationValues = AdultOrNone,
             Durations = new[] { 8 },
             DurationIsFixed = true,
             MinReferenceImages = 1,
@@ -195,8 +204,9 @@ internal sealed class HighwayApiProtocol : IProviderProtocol
 
     /// <summary>Extension adds about seven seconds to the input video; no duration is sent.</summary>
     private static ModelDefinition Extend(VeoTier tier, string modelId, VeoOption options, bool videoUrlOnly = false) =>
-        new(VeoProvider.HighwayApi, VeoMode.Extend, tier, modelId, new WireNames { PersonGeneration = AdultOrNone })
+        new(VeoProvider.HighwayApi, VeoMode.Extend, tier, modelId)
         {
+            PersonGenerationValues = AdultOrNone,
             Durations = new[] { 7 },
             DurationIsFixed = true,
             DefaultDuration = 7,

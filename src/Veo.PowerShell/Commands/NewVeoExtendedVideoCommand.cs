@@ -25,9 +25,18 @@ public sealed class NewVeoExtendedVideoCommand : NewVeoVideoCommand
 
     protected override VeoTask? SourceTask => Unwrapped as VeoTask;
 
+    protected override string? SourceModel =>
+        base.SourceModel ?? (IsDeserializedTask(out PSObject? shown) ? shown!.Properties["Model"]?.Value?.ToString() : null);
+
     private static readonly string DeserializedTask = "Deserialized." + typeof(VeoTask).FullName;
 
     private object Unwrapped => Video is PSObject wrapped ? wrapped.BaseObject : Video;
+
+    private bool IsDeserializedTask(out PSObject? shown)
+    {
+        shown = Video as PSObject;
+        return shown is not null && shown.TypeNames.Contains(DeserializedTask);
+    }
 
     /// <summary>A task saved with Export-Clixml and read back: its properties are all that is left of it.</summary>
     private static VideoInput FromDeserializedTask(PSObject shown)
@@ -45,7 +54,7 @@ public sealed class NewVeoExtendedVideoCommand : NewVeoVideoCommand
         Video = Unwrapped switch
         {
             VeoTask task => VideoInput.FromTask(task),
-            _ when Video is PSObject shown && shown.TypeNames.Contains(DeserializedTask) => FromDeserializedTask(shown),
+            _ when IsDeserializedTask(out PSObject? shown) => FromDeserializedTask(shown!),
             FileInfo file => VideoInput.FromFile(file.FullName),
             _ when ImageInput.IsHttpUrl(Unwrapped.ToString(), out System.Uri? url) => VideoInput.FromUrl(url!),
             _ => VideoInput.FromFile(ResolveFilePath(Unwrapped.ToString())),

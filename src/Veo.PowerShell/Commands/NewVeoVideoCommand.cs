@@ -28,13 +28,13 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public string Prompt { get; set; } = string.Empty;
 
     /// <summary>
-    /// The model tier: Standard, Fast (the default) or Lite, or a model id standing for its tier. A string rather than
-    /// an enum so that tab completion can offer only the tiers the chosen provider has (PowerShell completes enums itself).
+    /// The model tier: Standard, Fast (the default) or Lite; or a model id, used as given (it must make this cmdlet's
+    /// kind of video). A string rather than an enum so that tab completion can offer only the tiers the chosen provider
+    /// has (PowerShell completes enums itself).
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ModelTierCompleter))]
-    [ModelTierTransformation]
-    [ValidateEnumName(typeof(VeoTier), AlsoAccepted = "a model id of the provider (Get-VeoModel lists them)")]
+    [ValidateModel]
     public string Model { get; set; } = DefaultTier.ToString();
 
     /// <summary>The tier used when -Model is not given.</summary>
@@ -317,7 +317,8 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     private VideoRequest BuildCommonRequest() => new()
     {
         Mode = Mode,
-        Tier = (VeoTier)Enum.Parse(typeof(VeoTier), Model, ignoreCase: true),
+        Tier = ValidateModelAttribute.TierOf(Model) ?? SourceTier ?? DefaultTier,
+        ModelId = ValidateModelAttribute.TierOf(Model) is null && SourceTier is null ? Model : null,
         Prompt = Prompt,
         Resolution = NotBlank(Resolution),
         AspectRatio = NotBlank(AspectRatio),
@@ -330,6 +331,17 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         SafetyTolerance = IsBound(nameof(SafetyTolerance)) ? SafetyTolerance : null,
         AutoFix = IsBound(nameof(AutoFix)) ? AutoFix.IsPresent : null,
     };
+
+    /// <summary>The model id of the task whose video this request uses, when it came from one (extension).</summary>
+    protected virtual string? SourceModel => SourceTask?.Model;
+
+    /// <summary>
+    /// The tier of the piped source task's model when -Model is that model's id (bound from the task by property name):
+    /// extending a task keeps its tier, though the source's model makes another kind of video.
+    /// </summary>
+    private VeoTier? SourceTier => SourceModel is string id && string.Equals(id, Model, StringComparison.OrdinalIgnoreCase)
+        ? ModelCatalog.All.FirstOrDefault(m => string.Equals(m.ModelId, id, StringComparison.OrdinalIgnoreCase))?.Tier
+        : null;
 
     /// <summary>
     /// A request that breaks a rule. From parameters it is terminating. From the pipeline it is one bad row of a

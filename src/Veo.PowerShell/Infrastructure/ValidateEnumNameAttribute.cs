@@ -14,9 +14,6 @@ public sealed class ValidateEnumNameAttribute : ValidateArgumentsAttribute
         _enumType = enumType;
     }
 
-    /// <summary>What else the parameter takes (a transformation before this check turns it into a name), for the message.</summary>
-    public string? AlsoAccepted { get; set; }
-
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
         string? text = (arguments is PSObject wrapped ? wrapped.BaseObject : arguments)?.ToString();
@@ -28,10 +25,7 @@ public sealed class ValidateEnumNameAttribute : ValidateArgumentsAttribute
 
         if (text is null || !Enum.GetNames(_enumType).Any(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)))
         {
-            string names = string.Join(", ", Enum.GetNames(_enumType));
-            throw new ValidationMetadataException(AlsoAccepted is null
-                ? $"'{text}' is not one of: {names}."
-                : $"'{text}' is not one of: {names}, nor {AlsoAccepted}.");
+            throw new ValidationMetadataException($"'{text}' is not one of: {string.Join(", ", Enum.GetNames(_enumType))}.");
         }
     }
 }

@@ -34,8 +34,24 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
 
     private bool _ledgerUnavailable;
 
-    /// <summary>The client, bound to this cmdlet's streams and recording created tasks in the user's ledger.</summary>
-    protected VeoClient Client => _client ??= new VeoClient(null, this, Ledger);
+    private bool _debugEnabled;
+
+    /// <summary>The client, bound to this cmdlet's streams and recording created tasks in the user's ledger. Pipeline thread first.</summary>
+    protected VeoClient Client
+    {
+        get
+        {
+            if (_client is null)
+            {
+                _debugEnabled = MyInvocation.BoundParameters.TryGetValue("Debug", out object? debug)
+                    ? ((SwitchParameter)debug).IsPresent
+                    : GetVariableValue("DebugPreference")?.ToString() is string preference && preference is not ("SilentlyContinue" or "Ignore");
+                _client = new VeoClient(null, this, Ledger);
+            }
+
+            return _client;
+        }
+    }
 
     protected TaskLedger Ledger { get; } = TaskLedger.ForCurrentUser();
 
@@ -67,52 +83,30 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     protected (VeoConnection Connection, LedgerEntry? Known) ResolveById(string taskId)
     {
         LedgerEntry? known = AskLedger((ledger, warn) => ledger.Find(taskId, warn), null);
-        return (Resolve(known?.Provider, known?.BaseUri, null), known);
+        return (Checked(() => Connections.For(known)), known);
     }
 
     /// <summary>The connection for a task the ledger has already given.</summary>
-    protected VeoConnection ResolveKnown(LedgerEntry known) => Resolve(known.Provider, known.BaseUri, null);
+    protected VeoConnection ResolveKnown(LedgerEntry known) => Checked(() => Connections.For(known));
 
-    /// <summary>
-    /// The connection for this call. Explicit parameters win; then what a piped task came with; then Connect-Veo's
-    /// settings for the provider; then the provider's environment variables (inside <see cref="VeoConnections"/>).
-    /// </summary>
-    protected VeoConnection ResolveConnection(VeoTask? task = null)
-    {
-        if (task is not null && Provider is null && BaseUri is null && ApiKey is null && task.Connection.ApiKey is not null)
-        {
-            return task.Connection;
-        }
+    /// <summary>The connection for this call (see <see cref="ConnectionResolver"/>): for a piped task, or a new one.</summary>
+    protected VeoConnection ResolveConnection(VeoTask? task = null) => Checked(() => Connections.For(task));
 
-        return Resolve(task?.Provider, task?.BaseUri, task?.Connection.ApiKey);
-    }
+    private ConnectionResolver Connections =>
+        new(Provider, BaseUri, ApiKey is null ? null : new ApiKey(ApiKey), VeoSession.DefaultProvider, VeoSession.For);
 
-    /// <summary>
-    /// Explicit parameters, then what the task (or ledger) knew, then Connect-Veo's settings, then the environment. An
-    /// address that cannot be used (-BaseUri ftp://…) ends the command with InvalidBaseUri.
-    /// </summary>
-    private VeoConnection Resolve(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
+    /// <summary>A connection, or the end of the command when its address cannot be used (-BaseUri ftp://…: InvalidBaseUri).</summary>
+    private VeoConnection Checked(Func<VeoConnection> resolve)
     {
         try
         {
-            return ResolveUnchecked(knownProvider, knownBaseUri, knownKey);
+            return resolve();
         }
         catch (VeoException ex)
         {
             ThrowTerminatingError(ToErrorRecord(ex, BaseUri));
             throw;
         }
-    }
-
-    private VeoConnection ResolveUnchecked(VeoProvider? knownProvider, Uri? knownBaseUri, ApiKey? knownKey)
-    {
-        VeoProvider provider = Provider ?? knownProvider ?? VeoSession.DefaultProvider ?? VeoProvider.HighwayApi;
-        bool knownMatches = knownProvider == provider && (BaseUri is null || BaseUri == knownBaseUri);
-        Uri? baseUri = BaseUri ?? (knownMatches ? knownBaseUri : null) ?? VeoSession.BaseUriFor(provider);
-        ApiKey? key = ApiKey is not null
-            ? new ApiKey(ApiKey)
-            : (knownMatches ? knownKey : null) ?? VeoSession.For(provider)?.ApiKey;
-        return VeoConnections.Create(provider, baseUri, key);
     }
 
     /// <summary>The ErrorRecord for a client error: its stable id, the matching category, and its target.</summary>
@@ -160,7 +154,8 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
         Post(() => WriteProgress(WaitProgress.Finished(done)));
         if (done.Status == VeoTaskStatus.Failed)
         {
-            var failure = new VeoException(VeoErrorIds.TaskFailed, VeoErrorKind.InvalidResult,
+            // A task that ended without a video has its own id; its code says so.
+            var failure = new VeoException(done.ErrorCode == VeoErrorIds.TaskHasNoVideo ? VeoErrorIds.TaskHasNoVideo : VeoErrorIds.TaskFailed, VeoErrorKind.InvalidResult,
                 $"Task {done.TaskId} failed: {done.ErrorMessage}{(done.ErrorCode is null ? string.Empty : $" ({done.ErrorCode})")}") { Target = done };
             Post(() => WriteError(ToErrorRecord(failure)));
             return null;
@@ -181,4 +176,6 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     void IVeoLog.Debug(string message) => Post(() => WriteDebug(message));
 
     void IVeoLog.Warning(string message) => Post(() => WriteWarning(message));
+
+    bool IVeoLog.IsDebugEnabled => _debugEnabled;
 }

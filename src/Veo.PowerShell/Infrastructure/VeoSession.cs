@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -25,12 +24,7 @@ internal static class VeoSession
     /// What a call with no -BaseUri or -ApiKey uses for <paramref name="provider"/> (by default the session's default
     /// provider, else HighwayApi): Connect-Veo's address and key, else the public address and the environment's key.
     /// </summary>
-    public static VeoConnection Current(VeoProvider? provider = null)
-    {
-        VeoProvider chosen = provider ?? DefaultProvider ?? VeoProvider.HighwayApi;
-        VeoConnection? connected = For(chosen);
-        return VeoConnections.Create(chosen, connected?.BaseUri, connected?.ApiKey);
-    }
+    public static VeoConnection Current(VeoProvider? provider = null) => new ConnectionResolver(provider, null, null, DefaultProvider, For).For();
 
     /// <summary>Forgets these providers' settings (all when null), and the default provider when it is one of them.</summary>
     public static void Disconnect(IReadOnlyCollection<VeoProvider>? providers)
@@ -45,6 +39,4 @@ internal static class VeoSession
             DefaultProvider = null;
         }
     }
-
-    public static Uri? BaseUriFor(VeoProvider provider) => For(provider)?.BaseUri;
 }

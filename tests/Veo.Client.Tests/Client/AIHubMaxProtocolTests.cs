@@ -87,6 +87,25 @@ public sealed class AIHubMaxProtocolTests
     }
 
     [Fact]
+    public void StatusReadsAskForAnUpstreamRefreshOnceTheCreateAnswersEstimateHasPassed()
+    {
+        using var created = System.Text.Json.JsonDocument.Parse("{\"id\":\"task-unified-1\",\"status\":\"pending\",\"task_info\":{\"estimated_time\":180}}");
+        TaskState first = Protocol(AIHubMax).ReadCreated(created.RootElement, Now).State.After(null, System.TimeSpan.FromSeconds(60));
+        TaskState running = Status(AIHubMax, "{\"id\":\"task-unified-1\",\"status\":\"processing\",\"progress\":50}").After(first, System.TimeSpan.FromSeconds(60));
+
+        Assert.Equal("v1/tasks/task-unified-1", Protocol(AIHubMax).StatusPath("task-unified-1", running, Now.AddSeconds(180)));
+        Assert.Equal("v1/tasks/task-unified-1?sync_upstream=true", Protocol(AIHubMax).StatusPath("task-unified-1", running, Now.AddSeconds(181)));
+    }
+
+    [Fact]
+    public void ACreateAnswerWithTheIdAloneIsAQueuedTask()
+    {
+        using var created = System.Text.Json.JsonDocument.Parse("{\"id\":\"task-unified-1\"}");
+        CreatedTask task = Protocol(AIHubMax).ReadCreated(created.RootElement, Now);
+        Assert.Equal(("task-unified-1", VeoTaskStatus.Queued), (task.TaskId, task.State.Status));
+    }
+
+    [Fact]
     public void LiteAt1080pIsOnlyEightSeconds() =>
         Assert.Equal(VeoErrorIds.DurationNotAllowed, Refused(AIHubMax, Frame(VeoTier.Lite) with { DurationSeconds = 4 }));
 

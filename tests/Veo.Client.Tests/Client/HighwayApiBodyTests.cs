@@ -98,6 +98,22 @@ public sealed class HighwayApiBodyTests : IDisposable
             "\"resolution\":\"720p\",\"aspect_ratio\":\"16:9\",\"seed\":0}",
             Body(FirstLast(VeoTier.Lite) with { DurationSeconds = 6, Seed = 0 }));
 
+    /// <summary>The endpoints no other test writes a whole body for, so every HighwayAPI model has its golden body.</summary>
+    [Theory]
+    [InlineData(VeoMode.Text, VeoTier.Standard,
+        "{\"prompt\":\"a fox\",\"duration_seconds\":8,\"resolution\":\"720p\",\"aspect_ratio\":\"16:9\",\"generate_audio\":false}")]
+    [InlineData(VeoMode.Extend, VeoTier.Standard,
+        "{\"prompt\":\"a fox\",\"video\":\"https://example.com/v.mp4\",\"resolution\":\"720p\",\"aspect_ratio\":\"16:9\"}")]
+    [InlineData(VeoMode.Extend, VeoTier.Lite,
+        "{\"prompt\":\"a fox\",\"video\":\"https://example.com/v.mp4\",\"resolution\":\"720p\",\"aspect_ratio\":\"16:9\"}")]
+    public void EveryOtherEndpointsMinimalBody(VeoMode mode, VeoTier tier, string body) => Assert.Equal(body, Body(new VideoRequest
+    {
+        Mode = mode,
+        Tier = tier,
+        Prompt = "a fox",
+        Video = mode == VeoMode.Extend ? VideoInput.FromUrl(new Uri("https://example.com/v.mp4")) : null,
+    }));
+
     [Fact]
     public void APreviewShowsEverythingButTheImageBytes()
     {

@@ -48,11 +48,15 @@ public sealed class HighwayApiStatusTests
     }
 
     [Fact]
-    public void SucceededWithoutAVideoIsAFailureThatSaysSo()
+    public void SucceededWithoutAVideoWaitsForTheLinkThenFailsAsTaskHasNoVideo()
     {
-        TaskState state = Read(Answer("TASK_STATUS_SUCCEED", extra: ",\"videos\":[]"));
-        Assert.Equal(VeoTaskStatus.Failed, state.Status);
-        Assert.Equal("NO_VIDEO", state.ErrorCode);
+        TaskState first = Read(Answer("TASK_STATUS_SUCCEED", extra: ",\"videos\":[]"));
+        TaskState later = first with { RetrievedAt = Now.AddSeconds(61), CompletedWithoutVideoSince = Now.AddSeconds(61) };
+
+        Assert.Equal(VeoTaskStatus.Running, first.After(TaskState.Created(Now), TimeSpan.FromSeconds(60)).Status);
+        TaskState failed = later.After(first, TimeSpan.FromSeconds(60));
+        Assert.Equal(VeoTaskStatus.Failed, failed.Status);
+        Assert.Equal(VeoErrorIds.TaskHasNoVideo, failed.ErrorCode);
     }
 
     [Theory]

@@ -8,7 +8,7 @@ public sealed class PollScheduleTests
     private static readonly VeoClientOptions Defaults = new();
 
     private static TaskState Running(int progress, int? eta = null, double atSeconds = 0) =>
-        new(VeoTaskStatus.Running, progress, eta, Array.Empty<VeoVideo>(), null, null, Start.AddSeconds(atSeconds));
+        TaskState.Running(progress, eta, Start.AddSeconds(atSeconds));
 
     [Theory]
     [InlineData(110, 15)]
@@ -51,6 +51,6 @@ public sealed class PollScheduleTests
         rate.WithEstimate(Running(30, atSeconds: 0));
 
         Assert.Null(rate.WithEstimate(Running(30, atSeconds: 10)).EtaSeconds);
-        Assert.Null(rate.WithEstimate(new TaskState(VeoTaskStatus.Queued, 0, null, Array.Empty<VeoVideo>(), null, null, Start)).EtaSeconds);
+        Assert.Null(rate.WithEstimate(TaskState.Queued(0, null, Start)).EtaSeconds);
     }
 }

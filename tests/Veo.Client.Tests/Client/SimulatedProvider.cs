@@ -129,5 +129,8 @@ internal sealed class RecordingLog : IVeoLog
 
     public void Warning(string message) => _lines.Enqueue("WARNING: " + message);
 
+    /// <summary>Whether debug messages are wanted: costly ones are built only then.</summary>
+    public bool IsDebugEnabled { get; init; } = true;
+
     public bool Has(string fragment) => _lines.Any(l => l.Contains(fragment, StringComparison.Ordinal));
 }

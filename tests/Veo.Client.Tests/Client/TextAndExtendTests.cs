@@ -75,13 +75,13 @@ public sealed class TextAndExtendTests : IDisposable
 
     [Fact]
     public void VtrixTextToVideoSendsAllowAll() => Assert.Equal(
-        "{\"model\":\"veo_31_fast\",\"prompt\":\"a storm\",\"aspectRatio\":\"16:9\",\"resolution\":\"720p\",\"durationSeconds\":8,\"personGeneration\":\"allow_all\"}",
+        "{\"model\":\"veo_31_fast\",\"input\":[{\"params\":{\"prompt\":\"a storm\",\"aspectRatio\":\"16:9\",\"resolution\":\"720p\",\"durationSeconds\":8,\"personGeneration\":\"allow_all\"}}]}",
         Body(VeoProvider.Vtrix, Text()));
 
     [Fact]
     public void VtrixExtensionSendsTheVideoAsBytesAt720pAndEightSeconds() => Assert.Equal(
-        "{\"model\":\"veo_31_fast\",\"prompt\":\"go on\",\"video\":{\"bytesBase64Encoded\":\"" + Mp4Base64 + "\",\"mimeType\":\"video/mp4\"}," +
-        "\"aspectRatio\":\"16:9\",\"resolution\":\"720p\",\"durationSeconds\":8,\"personGeneration\":\"allow_all\"}",
+        "{\"model\":\"veo_31_fast\",\"input\":[{\"params\":{\"prompt\":\"go on\",\"video\":{\"bytesBase64Encoded\":\"" + Mp4Base64 + "\",\"mimeType\":\"video/mp4\"}," +
+        "\"aspectRatio\":\"16:9\",\"resolution\":\"720p\",\"durationSeconds\":8,\"personGeneration\":\"allow_all\"}}]}",
         Body(VeoProvider.Vtrix, Extend(_localMp4)));
 
     [Theory]

@@ -105,24 +105,32 @@ public sealed class AIHubMaxUploadTests
     }
 
     [Fact]
-    public async Task Mp4_upload_is_served_as_video_and_taken_as_the_video_to_extend()
+    public async Task Mp4_streamed_upload_is_served_as_video_and_taken_as_the_video_to_extend()
     {
         await using SimulatorServer sim = await SimulatorServer.StartAsync();
         using var api = new AIHubMaxApi(sim);
         using var form = new MultipartFormDataContent { { new ByteArrayContent(SimulatorBodies.Mp4), "file", "local.mp4" } };
 
-        JsonObject unnamed = await api.UploadJsonAsync(new JsonObject { ["file_data"] = "data:video/mp4;base64," + SimulatorBodies.Mp4Base64 });
         JsonObject streamed = await ProviderApi.ReadOkAsync(api.UploadStreamAsync(form));
 
-        Assert.Equal(("upload.mp4", "local.mp4"), ((string)unnamed["filename"]!, (string)streamed["filename"]!));
-        foreach (JsonObject file in new[] { unnamed, streamed })
-        {
-            using HttpResponseMessage served = await api.Http.GetAsync((string)file["url"]!);
-            Assert.Equal("video/mp4", served.Content.Headers.ContentType!.MediaType);
-            Assert.Equal(SimulatorBodies.Mp4, await served.Content.ReadAsByteArrayAsync());
-        }
-
+        Assert.Equal("local.mp4", (string)streamed["filename"]!);
+        using HttpResponseMessage served = await api.Http.GetAsync((string)streamed["url"]!);
+        Assert.Equal("video/mp4", served.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(SimulatorBodies.Mp4, await served.Content.ReadAsByteArrayAsync());
         await api.CreateTaskAsync(AIHubMaxBodies.Minimal("veo-3.1-extend").With("video_url", (string)streamed["url"]!));
+    }
+
+    [Theory]
+    [InlineData("data:video/mp4;base64,")]
+    [InlineData("")]
+    public async Task Mp4_through_the_base64_endpoint_documented_for_images_is_refused(string prefix)
+    {
+        await using SimulatorServer sim = await SimulatorServer.StartAsync();
+        using var api = new AIHubMaxApi(sim);
+
+        using HttpResponseMessage response = await api.UploadAsync(new JsonObject { ["file_data"] = prefix + SimulatorBodies.Mp4Base64, ["file_name"] = "clip.mp4" });
+
+        Assert.Contains("upload/stream", await AIHubMaxApi.AssertErrorAsync(response, HttpStatusCode.UnprocessableEntity, "validation_error", "invalid_file_type"));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class TextAndExtensionTaskTests
 
         await highway.CreateTaskAsync("veo-3.1-lite-extend", SimulatorBodies.Minimal("veo-3.1-lite-extend").With("video", link));
         await highway.CreateTaskAsync("veo-3.1-generate-extend", SimulatorBodies.Minimal("veo-3.1-generate-extend").With("video", bytes));
-        await vtrix.CreateTaskAsync(VtrixBodies.Minimal("extension").With("video", VtrixBodies.Inline(bytes, "video/mp4")));
+        await vtrix.CreateTaskAsync(VtrixBodies.Envelope(VtrixBodies.Params("extension").With("video", VtrixBodies.Inline(bytes, "video/mp4"))));
 
         Assert.Equal(4, sim.State.CountRequests("POST", "/"));
         Assert.All(sim.State.Requests, request => Assert.Equal(200, request.StatusCode));

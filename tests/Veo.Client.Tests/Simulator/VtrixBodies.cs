@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Veo.Client.Tests.Simulator;
 
-/// <summary>Request bodies for Vtrix's veo_31_fast, one per flow.</summary>
+/// <summary>Request bodies for Vtrix's veo_31_fast, one per flow: the model page's fields (params) in the gateway's envelope.</summary>
 internal static class VtrixBodies
 {
     public const string Model = "veo_31_fast";
@@ -12,10 +12,17 @@ internal static class VtrixBodies
 
     public static TheoryData<string> AllFlows => new(Flows);
 
-    /// <summary>The smallest body of the flow; image and extension flows carry their media (which make them what they are).</summary>
-    public static JsonObject Minimal(string flow, string prompt = "A cat surfing a wave")
+    /// <summary>The smallest body of the flow, in its envelope.</summary>
+    public static JsonObject Minimal(string flow, string prompt = "A cat surfing a wave") => Envelope(Params(flow, prompt));
+
+    /// <summary><c>{"model", "input": [{"params": …}]}</c>, as the official CLI sends it.</summary>
+    public static JsonObject Envelope(JsonObject parameters) =>
+        new() { ["model"] = Model, ["input"] = new JsonArray(new JsonObject { ["params"] = parameters }) };
+
+    /// <summary>The smallest params of the flow; image and extension flows carry their media (which make them what they are).</summary>
+    public static JsonObject Params(string flow, string prompt = "A cat surfing a wave")
     {
-        var body = new JsonObject { ["model"] = Model, ["prompt"] = prompt };
+        var body = new JsonObject { ["prompt"] = prompt };
         switch (flow)
         {
             case "image":

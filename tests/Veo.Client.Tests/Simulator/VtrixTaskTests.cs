@@ -76,7 +76,7 @@ public sealed class VtrixTaskTests
     {
         await using SimulatorServer sim = await SimulatorServer.StartAsync(TaskLifecycleTests.Timings(queuedMs: 0, processingMs: 0));
         using var api = new VtrixApi(sim);
-        string taskId = await api.CreateTaskAsync(VtrixBodies.Minimal("image").With("durationSeconds", seconds).With("resolution", "720p"));
+        string taskId = await api.CreateTaskAsync(VtrixBodies.Envelope(VtrixBodies.Params("image").With("durationSeconds", seconds).With("resolution", "720p")));
 
         JsonObject usage = (await api.GetTaskJsonAsync(taskId))["usage"]!.AsObject();
 

@@ -34,14 +34,20 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
         Assert.InRange((long)created["created_at"]! - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), -5, 5);
     }
 
-    [Theory]
-    [InlineData("model")]
-    [InlineData("prompt")]
-    public async Task Missing_required_field_is_rejected(string field)
+    [Fact]
+    public async Task Missing_model_is_rejected()
     {
         JsonObject body = VtrixBodies.Minimal("image");
-        body.Remove(field);
-        await AssertRejectedAsync(body, field);
+        body.Remove("model");
+        await _api.AssertRejectedAsync(body, "model", response => VtrixApi.AssertErrorAsync(response, HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task Missing_prompt_is_rejected()
+    {
+        JsonObject body = VtrixBodies.Params("image");
+        body.Remove("prompt");
+        await AssertRejectedAsync(body, "prompt");
     }
 
     [Theory]
@@ -53,29 +59,58 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     [InlineData("duration")]
     [InlineData("video")]
     public async Task Unknown_or_misnamed_field_is_rejected(string field) =>
-        await AssertRejectedAsync(VtrixBodies.Minimal("image").With(field, "x"), field);
+        await AssertRejectedAsync(VtrixBodies.Params("image").With(field, "x"), field);
 
-    [Fact]
-    public async Task Input_params_envelope_of_the_cli_is_rejected()
+    [Theory]
+    [MemberData(nameof(AllFlows))]
+    public async Task Flat_body_without_the_envelope_is_rejected(string flow) => await _api.AssertRejectedAsync(
+        VtrixBodies.Params(flow).With("model", VtrixBodies.Model), "input", response => VtrixApi.AssertErrorAsync(response, HttpStatusCode.BadRequest));
+
+    [Theory]
+    [InlineData("none", "input")]
+    [InlineData("two", "input")]
+    [InlineData("no-params", "input[0].params")]
+    [InlineData("params-string", "input[0].params")]
+    [InlineData("beside-params", "input[0].prompt")]
+    public async Task Envelope_holds_exactly_one_params_object(string kind, string named)
     {
-        var body = new JsonObject
+        JsonObject body = VtrixBodies.Minimal("text");
+        JsonObject item = body["input"]![0]!.AsObject();
+        switch (kind)
         {
-            ["model"] = VtrixBodies.Model,
-            ["input"] = new JsonArray(new JsonObject { ["params"] = new JsonObject { ["prompt"] = "A cat" } }),
-        };
-        await AssertRejectedAsync(body, "input");
+            case "none":
+                body["input"] = new JsonArray();
+                break;
+            case "two":
+                body["input"]!.AsArray().Add(item.DeepClone());
+                break;
+            case "no-params":
+                item.Remove("params");
+                break;
+            case "params-string":
+                item["params"] = "A cat";
+                break;
+            default:
+                item["prompt"] = "A cat";
+                break;
+        }
+
+        await _api.AssertRejectedAsync(body, named, response => VtrixApi.AssertErrorAsync(response, HttpStatusCode.BadRequest));
     }
 
     [Theory]
     [InlineData("veo-3.1-fast")]
     [InlineData("veo_31")]
-    public async Task Other_model_is_rejected(string model) =>
-        await AssertRejectedAsync(VtrixBodies.Minimal("text").With("model", model), "model");
+    public async Task Other_model_is_rejected(string model) => await _api.AssertRejectedAsync(
+        VtrixBodies.Minimal("text").With("model", model), "model", response => VtrixApi.AssertErrorAsync(response, HttpStatusCode.BadRequest));
+
+    [Fact]
+    public async Task Model_inside_params_is_rejected() => await AssertRejectedAsync(VtrixBodies.Params("text").With("model", VtrixBodies.Model), "model");
 
     [Fact]
     public async Task Every_option_of_the_image_flow_is_accepted()
     {
-        JsonObject body = VtrixBodies.Minimal("first-last")
+        JsonObject body = VtrixBodies.Params("first-last")
             .With("negativePrompt", "blur")
             .With("aspectRatio", "9:16")
             .With("resolution", "4k")
@@ -91,7 +126,7 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     [InlineData("text", "4k", 8, "allow_all")]
     [InlineData("extension", "720p", 8, "allow_all")]
     public async Task Valid_combination_is_accepted(string flow, string resolution, int duration, string people) =>
-        await AssertAcceptedAsync(VtrixBodies.Minimal(flow).With("resolution", resolution).With("durationSeconds", duration).With("personGeneration", people));
+        await AssertAcceptedAsync(VtrixBodies.Params(flow).With("resolution", resolution).With("durationSeconds", duration).With("personGeneration", people));
 
     [Theory]
     [InlineData("text", "resolution", "1080p", "durationSeconds", 4, "durationSeconds")]
@@ -112,7 +147,7 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     [InlineData("extension", "personGeneration", "dont_allow", "aspectRatio", "9:16", "personGeneration")]
     public async Task Bad_value_or_combination_is_rejected(string flow, string field, object value, string other, object otherValue, string named)
     {
-        JsonObject body = VtrixBodies.Minimal(flow)
+        JsonObject body = VtrixBodies.Params(flow)
             .With(field, JsonSerializer.SerializeToNode(value))
             .With(other, JsonSerializer.SerializeToNode(otherValue));
         await AssertRejectedAsync(body, named);
@@ -121,7 +156,7 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     [Fact]
     public async Task Last_frame_needs_an_image()
     {
-        JsonObject body = VtrixBodies.Minimal("first-last");
+        JsonObject body = VtrixBodies.Params("first-last");
         body.Remove("image");
         await AssertRejectedAsync(body, "lastFrame");
     }
@@ -131,7 +166,7 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     [InlineData("lastFrame")]
     public async Task Reference_images_are_not_combined_with_frames(string frame)
     {
-        JsonObject body = VtrixBodies.Minimal("reference").With(frame, VtrixBodies.Png());
+        JsonObject body = VtrixBodies.Params("reference").With(frame, VtrixBodies.Png());
         if (frame == "lastFrame")
         {
             body["image"] = VtrixBodies.Png();
@@ -146,8 +181,8 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     [InlineData("referenceImages")]
     public async Task Video_is_not_combined_with_images(string field)
     {
-        JsonObject images = VtrixBodies.Minimal(field == "referenceImages" ? "reference" : "first-last");
-        JsonObject body = VtrixBodies.Minimal("extension").With(field, images[field]!.DeepClone());
+        JsonObject images = VtrixBodies.Params(field == "referenceImages" ? "reference" : "first-last");
+        JsonObject body = VtrixBodies.Params("extension").With(field, images[field]!.DeepClone());
         if (field == "lastFrame")
         {
             body.Remove("image");
@@ -160,7 +195,7 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     [MemberData(nameof(ReferenceCounts))]
     public async Task Reference_images_take_one_to_three(int count, bool accepted)
     {
-        JsonObject body = VtrixBodies.Minimal("reference").With("referenceImages", VtrixBodies.ReferenceImages(count));
+        JsonObject body = VtrixBodies.Params("reference").With("referenceImages", VtrixBodies.ReferenceImages(count));
         await (accepted ? AssertAcceptedAsync(body) : AssertRejectedAsync(body, "referenceImages"));
     }
 
@@ -173,7 +208,7 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
     {
         JsonArray references = VtrixBodies.ReferenceImages(1);
         references[0]!.AsObject().With(field, value);
-        await AssertRejectedAsync(VtrixBodies.Minimal("reference").With("referenceImages", references), named);
+        await AssertRejectedAsync(VtrixBodies.Params("reference").With("referenceImages", references), named);
     }
 
     [Theory]
@@ -219,19 +254,19 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
             "gemini-uri" => new JsonObject { ["uri"] = url },
             _ => new JsonObject { ["bytesBase64Encoded"] = base64 },
         };
-        await AssertRejectedAsync(VtrixBodies.Minimal(video ? "extension" : "image").With(field, value), named);
+        await AssertRejectedAsync(VtrixBodies.Params(video ? "extension" : "image").With(field, value), named);
     }
 
     [Fact]
     public async Task Jpeg_last_frame_with_its_mime_type_is_accepted() =>
-        await AssertAcceptedAsync(VtrixBodies.Minimal("image").With("lastFrame", VtrixBodies.Jpeg()));
+        await AssertAcceptedAsync(VtrixBodies.Params("image").With("lastFrame", VtrixBodies.Jpeg()));
 
     [Fact]
     public async Task Image_over_20_MB_is_rejected()
     {
         byte[] big = new byte[(20 * 1024 * 1024) + 3];
         new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(big, 0);
-        await AssertRejectedAsync(VtrixBodies.Minimal("image").With("image", VtrixBodies.Inline(Convert.ToBase64String(big), "image/png")), "image.bytesBase64Encoded");
+        await AssertRejectedAsync(VtrixBodies.Params("image").With("image", VtrixBodies.Inline(Convert.ToBase64String(big), "image/png")), "image.bytesBase64Encoded");
     }
 
     [Theory]
@@ -244,8 +279,9 @@ public sealed class VtrixValidationTests : IClassFixture<SharedSimulatorFixture>
 
     public void Dispose() => _api.Dispose();
 
-    private Task AssertRejectedAsync(JsonObject body, string field) =>
-        _api.AssertRejectedAsync(body, field, response => VtrixApi.AssertErrorAsync(response, HttpStatusCode.BadRequest));
+    /// <summary>Sends <paramref name="parameters"/> in the envelope; the error must name the params field.</summary>
+    private Task AssertRejectedAsync(JsonObject parameters, string field) =>
+        _api.AssertRejectedAsync(VtrixBodies.Envelope(parameters), field, response => VtrixApi.AssertErrorAsync(response, HttpStatusCode.BadRequest));
 
-    private Task AssertAcceptedAsync(JsonObject body) => _api.CreateJsonAsync(body);
+    private Task AssertAcceptedAsync(JsonObject parameters) => _api.CreateJsonAsync(VtrixBodies.Envelope(parameters));
 }

@@ -99,6 +99,13 @@ internal sealed class AIHubMaxProtocol : ISimulatedProtocol
 
         DateTimeOffset now = context.Clock.GetUtcNow();
         TaskProgress progress = task.ProgressAt(now);
+        if (progress.Phase is TaskPhase.Succeeded or TaskPhase.Failed && context.Options.AIHubMaxStaleWithoutSync &&
+            !string.Equals(request.Query["sync_upstream"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            // The gateway's copy is not refreshed from upstream: the task looks stuck just before its end.
+            progress = new TaskProgress(TaskPhase.Processing, EarlyCompletedProgress, 0);
+        }
+
         (string Status, int Percent, JsonNode? Results, JsonNode? Error) state = progress.Phase switch
         {
             TaskPhase.Queued => ("pending", 0, null, null),

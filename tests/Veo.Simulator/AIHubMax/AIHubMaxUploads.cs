@@ -72,7 +72,14 @@ internal static class AIHubMaxUploads
         }
 
         string? name = body.Optional("file_name")?.GetString();
-        return Store(request, context, length == 0 ? [] : Convert.FromBase64String(data), name ?? NameFor(mediaType));
+        byte[] content = length == 0 ? [] : Convert.FromBase64String(data);
+        if (MediaTypes.Sniff(content) == MediaTypes.Mp4)
+        {
+            // Documented for images: a clip belongs on the multipart stream endpoint.
+            return AIHubMaxErrors.Validation("invalid_file_type", "upload/base64 takes images; upload videos to /v1/files/upload/stream");
+        }
+
+        return Store(request, context, content, name ?? NameFor(mediaType));
     }
 
     private static async Task<IResult> UploadStreamAsync(HttpRequest request, SimulatorContext context)

@@ -42,7 +42,8 @@ internal sealed class RequestLog(RequestDelegate next, SimulatorState state, Tim
             context.Request.Path + context.Request.QueryString,
             status,
             body,
-            context.Request.Headers.Authorization.Count > 0);
+            context.Request.Headers.Authorization.Count > 0,
+            context.Request.ContentType);
     }
 
     private static int StatusSeenByClient(HttpContext context)

@@ -52,6 +52,9 @@ internal static class JsonRules
 
     public static JsonRule Object(JsonObjectSchema schema) => new ObjectRule(schema);
 
+    /// <summary>Any JSON object, for an envelope whose content is checked on its own.</summary>
+    public static JsonRule AnyObject { get; } = new AnyObjectRule();
+
     private static string MustBe(IEnumerable<string> allowed)
     {
         string[] values = allowed.ToArray();
@@ -136,5 +139,11 @@ internal static class JsonRules
     private sealed class ObjectRule(JsonObjectSchema schema) : JsonRule
     {
         public override string? Check(JsonElement value, string path) => schema.Validate(value, path);
+    }
+
+    private sealed class AnyObjectRule : JsonRule
+    {
+        public override string? Check(JsonElement value, string path) =>
+            value.ValueKind == JsonValueKind.Object ? null : $"invalid value for '{path}': must be an object";
     }
 }

@@ -13,8 +13,9 @@ using Veo.Simulator.Validation;
 namespace Veo.Simulator.Vtrix;
 
 /// <summary>
-/// Vtrix: POST /model/v1/generation with a camelCase body, GET /model/v1/generation/task/{id}. Its pages disagree on
-/// the task answer, so every answer follows <see cref="SimulatorOptions.VtrixDialect"/> as it is at that moment.
+/// Vtrix: POST /model/v1/generation with the gateway's <c>{"model", "input": [{"params": {…}}]}</c> envelope around
+/// camelCase fields, GET /model/v1/generation/task/{id}. Its pages disagree on the task answer, so every answer
+/// (the create answer too) follows <see cref="SimulatorOptions.VtrixDialect"/> as it is at that moment.
 /// </summary>
 internal sealed class VtrixProtocol : ISimulatedProtocol
 {
@@ -46,30 +47,48 @@ internal sealed class VtrixProtocol : ISimulatedProtocol
         }
 
         JsonElement body = document.RootElement;
-        if (VtrixSchema.Generation.Validate(body) is string problem)
+        // A flat body (the model page's fields at the top) is what a gateway that cannot find its input answers for.
+        string? problem = body.ValueKind == JsonValueKind.Object && body.Optional("input") is null
+            ? "missing required field 'input'"
+            : VtrixSchema.Envelope.Validate(body);
+        if (problem is null)
+        {
+            problem = VtrixSchema.Params.Validate(Params(body));
+        }
+
+        if (problem is not null)
         {
             return VtrixErrors.Error(dialect, StatusCodes.Status400BadRequest, problem);
         }
 
         if (ApiKeys.Check(request, context.Options) == ApiKeyStatus.NoBalance)
         {
-            return VtrixErrors.Error(dialect, StatusCodes.Status403Forbidden, "Insufficient balance.");
+            return VtrixErrors.ForStatus(dialect, StatusCodes.Status403Forbidden);
         }
 
+        JsonElement parameters = Params(body);
         SimulatedTask task = context.Tasks.Create(
             Name,
             VtrixSchema.ModelId,
-            prompt: body.GetProperty("prompt").GetString()!,
-            durationSeconds: body.Optional("durationSeconds")?.GetInt32() ?? 8,
+            prompt: parameters.GetProperty("prompt").GetString()!,
+            durationSeconds: parameters.Optional("durationSeconds")?.GetInt32() ?? 8,
             newId: _ => "task_" + RandomIds.LowercaseAlphanumeric(24));
-        return Results.Json(new JsonObject
+        var answer = new JsonObject
         {
             ["id"] = task.Id,
-            ["status"] = "pending",
+            ["status"] = dialect == VtrixDialect.Gateway ? "in_queue" : "pending",
             ["model"] = task.Model,
             ["created_at"] = task.CreatedAt.ToUnixTimeSeconds(),
-        });
+        };
+        return Results.Json(Wrapped(dialect, answer));
     }
+
+    private static JsonElement Params(JsonElement envelope) => envelope.GetProperty("input")[0].GetProperty("params");
+
+    /// <summary>The gateway dialect wraps every task answer in {"data", "status"}.</summary>
+    private static JsonObject Wrapped(VtrixDialect dialect, JsonObject task) => dialect == VtrixDialect.Gateway
+        ? new JsonObject { ["data"] = task, ["status"] = new JsonObject { ["code"] = 200, ["message"] = "success" } }
+        : task;
 
     private static IResult TaskStatus(string taskId, HttpRequest request, SimulatorContext context)
     {
@@ -104,8 +123,19 @@ internal sealed class VtrixProtocol : ISimulatedProtocol
                     answer["completed_at"] = Timestamp(dialect, task.FinishesAt);
                 }
 
-                answer["output"] = new JsonArray(new JsonObject { ["content"] = new JsonArray(Video(task, request, now, context.Options, cli)) });
-                answer["jobId"] = $"projects/sim/operations/{task.Id}";
+                string jobId = $"projects/sim/operations/{task.Id}";
+                JsonObject video = Video(task, request, now, context.Options, cli);
+                if (dialect == VtrixDialect.Gateway)
+                {
+                    video["jobId"] = jobId;
+                    answer["output"] = new JsonArray(video);
+                }
+                else
+                {
+                    answer["output"] = new JsonArray(new JsonObject { ["content"] = new JsonArray(video) });
+                }
+
+                answer["jobId"] = jobId;
                 answer["usage"] = new JsonObject
                 {
                     ["cost"] = (CostPerSecond * task.DurationSeconds).ToString("0.0000", CultureInfo.InvariantCulture),
@@ -121,13 +151,16 @@ internal sealed class VtrixProtocol : ISimulatedProtocol
                 break;
         }
 
-        return Results.Json(answer);
+        return Results.Json(Wrapped(dialect, answer));
     }
 
     private static string StatusName(VtrixDialect dialect, TaskPhase phase) => (phase, dialect) switch
     {
         (TaskPhase.Queued, VtrixDialect.Cli) => "pending",
         (TaskPhase.Queued, VtrixDialect.PreviewPage) => "queued",
+        (TaskPhase.Queued, VtrixDialect.Gateway) => "in_queue",
+        (TaskPhase.Processing, VtrixDialect.Gateway) => "processing",
+        (TaskPhase.Succeeded, VtrixDialect.Gateway) => "success",
         (TaskPhase.Queued or TaskPhase.Processing, VtrixDialect.Cli) => "processing",
         (TaskPhase.Queued or TaskPhase.Processing, _) => "in_progress",
         (TaskPhase.Succeeded, _) => "completed",

@@ -6,17 +6,24 @@ using static Veo.Simulator.Validation.JsonRules;
 namespace Veo.Simulator.Vtrix;
 
 /// <summary>
-/// The veo_31_fast body (providers.md §3.2): Google's camelCase Veo fields at the top level, images and the video to
-/// extend as Google's inline {bytesBase64Encoded, mimeType} objects, and the combination rules Vtrix copied from Google
-/// (§4.2): a body without images or video is text-to-video; one with a video is an extension, alone, at 720p and 8 s.
+/// The veo_31_fast body (providers.md §3.2): the gateway's envelope <c>{"model", "input": [{"params": {…}}]}</c> (the
+/// official CLI's Submit), and in <c>params</c> Google's camelCase Veo fields, images and the video to extend as Google's
+/// inline {bytesBase64Encoded, mimeType} objects, with the combination rules Vtrix copied from Google (§4.2): params
+/// without images or video are text-to-video; with a video they are an extension, alone, at 720p and 8 s.
 /// </summary>
 internal static class VtrixSchema
 {
     public const string ModelId = "veo_31_fast";
 
-    public static JsonObjectSchema Generation { get; } = new(
+    /// <summary>The gateway's envelope; <c>params</c> is checked on its own against <see cref="Params"/>, so problems name the model page's fields.</summary>
+    public static JsonObjectSchema Envelope { get; } = new(
         [
             new JsonField("model", OneOf(ModelId), Required: true),
+            new JsonField("input", ArrayOf(Object(new JsonObjectSchema([new JsonField("params", AnyObject, Required: true)])), minItems: 1, maxItems: 1), Required: true),
+        ]);
+
+    public static JsonObjectSchema Params { get; } = new(
+        [
             new JsonField("prompt", NonEmptyString, Required: true),
             new JsonField("negativePrompt", AnyString),
             new JsonField("image", InlineImage),
