@@ -17,6 +17,12 @@
 #   }
 @{
   SharedParameters = @{
+    IdempotencyKey = @(
+      'Names the task (alias Key; binds by property name, so a CSV column can hold one key per row). The key and a fingerprint of the request are written to the task ledger before the create is sent. Running the same request with the same key again, from any process of the same user and provider, sends nothing: the recorded task is read afresh and emitted (-Verbose says it was reused). A different request (prompt, model, options or the images'' content) under a used key is a non-terminating IdempotencyKeyConflict error and sends nothing.'
+      'When the key''s task has failed, a new task is created and the key names it from then on. When an earlier create under the key was sent and never answered, the error is CreateOutcomeUnknown (with the time it was sent) and nothing is sent unless -Force is given. Save-VeoVideo names the task''s file <IdempotencyKey>.mp4. A blank value means no key.'
+    )
+    Force          = 'With -IdempotencyKey: sends the create even though an earlier create under the same key was sent and never answered (CreateOutcomeUnknown), which may make a second billed task. Binds by property name.'
+    ThrottleLimit  = 'How many creates are sent at once, 1 to 64; the default is 4. The rows are still checked and confirmed one after another, in input order, and the tasks are emitted in input order. A create refused with HTTP 429 is sent again after Retry-After; a create whose fate is unknown is never sent again.'
     Provider = @(
       'The provider for this call: HighwayApi, JieKou (HighwayAPI''s host at api.jiekou.ai: the same protocol and models), AIHubMax, Vtrix or Google (Google''s own Gemini API). It does not change the session''s default (Connect-Veo does).'
       'By default, a piped task is read from the provider it came from, and a task given by id from the provider that the task ledger recorded when the task was created; a task the ledger does not know is looked for at the provider last given to Connect-Veo, else at HighwayApi.'
@@ -71,7 +77,8 @@
     InvalidProviderResponse    = 'InvalidResult. The provider''s answer could not be read (not JSON, or a field this module needs is missing).'
     ConnectionFailed           = 'ConnectionError. The provider could not be reached (after the retries, for status requests); for a create request, nothing was sent.'
     RequestTimedOut            = 'OperationTimeout. The provider did not answer a status request or upload within 30 seconds per attempt, after the retries (or answered HTTP 408).'
-    CreateOutcomeUnknown       = 'OperationTimeout, ConnectionError or InvalidResult. The create request was sent but no answer came (within 120 seconds, or the connection broke), or the answer named no usable task id. A task may exist and be billed; it was not sent again. Check Get-VeoTask or the provider''s task list before running the command again.'
+    IdempotencyKeyConflict     = 'ResourceExists, nothing sent. The -IdempotencyKey was used before for a different request (prompt, model, options or images). Use a new key for a new request.'
+    CreateOutcomeUnknown       = 'OperationTimeout, ConnectionError or InvalidResult. The create request was sent but no answer came (within 120 seconds, or the connection broke), or the answer named no usable task id; or a create under the same -IdempotencyKey was sent before and no answer was recorded (nothing is sent unless -Force). A task may exist and be billed; it was not sent again. Check Get-VeoTask or the provider''s task list before running the command again.'
     TaskFailed                 = 'InvalidResult. The task failed at the provider, or it reported success without a video (a safety filter can do this). TargetObject is the failed task, with ErrorCode and ErrorMessage.'
     WaitTimedOut               = 'OperationTimeout. The task had not finished within -TimeoutSeconds. It goes on at the provider: TargetObject is the latest task, which can be piped to Wait-VeoTask or Save-VeoVideo again.'
     TaskHasNoVideo             = 'The task has no video: to extend it, it must have succeeded (pipe it through Wait-VeoTask first; InvalidArgument, nothing sent); to download, it succeeded without one (InvalidResult).'
@@ -153,7 +160,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
         'The key itself is never shown. With -Provider it shows that provider''s connection instead, as a call with -Provider and no -BaseUri or -ApiKey uses it. A piped task and a task id known to the task ledger keep the provider and address they were created with, whatever this shows.'
       )
       Parameters  = @{
-        Provider = 'The provider whose connection to show: HighwayApi, JieKou, AIHubMax or Vtrix. By default, the session''s default provider (the last one given to Connect-Veo, else HighwayApi).'
+        Provider = 'The provider whose connection to show: HighwayApi, JieKou, AIHubMax, Vtrix or Google. By default, the session''s default provider (the last one given to Connect-Veo, else HighwayApi).'
       }
       Inputs      = @(
         @{ Type = 'None'; Description = 'Get-VeoConnection takes no pipeline input.' }
@@ -186,7 +193,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
         'Tasks already created keep the connection they came with: a task object in a variable can still be piped to Wait-VeoTask or Save-VeoVideo. A task given by id is looked up at the provider and address the task ledger recorded, with the key found for that provider.'
       )
       Parameters  = @{
-        Provider = 'The providers whose settings to forget: HighwayApi, JieKou, AIHubMax or Vtrix. By default, every provider''s.'
+        Provider = 'The providers whose settings to forget: HighwayApi, JieKou, AIHubMax, Vtrix or Google. By default, every provider''s.'
         PassThru = 'Emits the connection the cmdlets use by default from now on, as Get-VeoConnection shows it. By default Disconnect-Veo emits nothing.'
       }
       Inputs      = @(
@@ -288,9 +295,9 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
         SampleCount      = 'How many videos the task makes: 1 to 4. Each video is billed. HighwayApi, JieKou and Google take it; AIHubMax and Vtrix refuse it with OptionNotSupported. When omitted it is not sent, and the provider''s default applies. Binds by property name.'
         Seed             = 'A seed from 0 to 4294967295, for repeatable results. HighwayApi, JieKou and AIHubMax take it; Vtrix and Google refuse it with OptionNotSupported. When omitted it is not sent. Binds by property name.'
         NegativePrompt   = 'What the video should not show. Every provider''s frame models take it. When omitted it is not sent. Binds by property name.'
-        GenerateAudio    = 'Asks for a soundtrack (generate_audio true); -GenerateAudio:$false sends false. When omitted nothing is sent and the provider''s default applies. HighwayApi, JieKou and AIHubMax take it; Vtrix and Google refuse it with OptionNotSupported. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n, 0 or an empty value (which is then sent as false).'
+        GenerateAudio    = 'Asks for a soundtrack (generate_audio true); -GenerateAudio:$false sends false. When omitted nothing is sent and the provider''s default applies. HighwayApi, JieKou and AIHubMax take it; Vtrix and Google refuse it with OptionNotSupported. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n or 0; an empty value means not given.'
         EnhancePrompt    = @(
-          'Whether the provider may rewrite the prompt: $true or $false. When omitted it is not sent. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n, 0 or an empty value (which is then sent as false).'
+          'Whether the provider may rewrite the prompt: $true or $false. When omitted it is not sent. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n or 0; an empty value means not given.'
           'HighwayAPI''s Standard and Fast image-to-video models and its Standard first-and-last-frame model always enhance the prompt, so $false is refused there with EnhancePromptAlwaysOn. HighwayAPI''s Lite image-to-video model does not take it (OptionNotSupported); its Fast and Lite first-and-last-frame models do. On AIHubMax only the Standard models take it; Vtrix does not.'
         )
         PersonGeneration = @(
@@ -298,14 +305,14 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
           'HighwayApi and JieKou: Standard and Fast image-to-video and Standard first-and-last-frame accept all three; the other models accept AllowAdult and DontAllow. AIHubMax: only the Standard models take it (AllowAdult or DontAllow); Fast and Lite refuse it with OptionNotSupported. Vtrix and Google: AllowAdult only. A value the model does not accept is refused with PersonGenerationNotAllowed.'
         )
         SafetyTolerance  = 'How strictly AIHubMax filters content, from 1 (strictest) to 6 (most permissive). Only AIHubMax''s Standard and Fast models take it; elsewhere it is refused with OptionNotSupported, and values outside 1 to 6 with SafetyToleranceOutOfRange. When omitted it is not sent. Binds by property name.'
-        AutoFix          = 'Lets AIHubMax rewrite a prompt that fails its content checks instead of failing the task (auto_fix true; -AutoFix:$false sends false). Only AIHubMax takes it. When omitted it is not sent. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n, 0 or an empty value (which is then sent as false).'
+        AutoFix          = 'Lets AIHubMax rewrite a prompt that fails its content checks instead of failing the task (auto_fix true; -AutoFix:$false sends false). Only AIHubMax takes it. When omitted it is not sent. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n or 0; an empty value means not given.'
         Wait             = 'Waits for the task to finish before emitting it, like piping it to Wait-VeoTask: the task is emitted only once it has succeeded. A failed task is a TaskFailed error and a wait longer than -TimeoutSeconds a WaitTimedOut error; both are non-terminating and carry the latest task as TargetObject. Without -Wait the task is emitted as soon as it is created.'
         TimeoutSeconds   = 'With -Wait, the longest time to wait, in seconds (1 or more). The default is 1800 (30 minutes). Without -Wait it has no effect.'
-        Provider         = 'The provider that creates the video: HighwayApi, JieKou, AIHubMax or Vtrix. By default, the provider last given to Connect-Veo, else HighwayApi. It does not change the session''s default.'
+        Provider         = 'The provider that creates the video: HighwayApi, JieKou, AIHubMax, Vtrix or Google. By default, the provider last given to Connect-Veo, else HighwayApi. It does not change the session''s default.'
         BaseUri          = 'The provider''s base address for this call, for example a proxy or the bundled simulator (http://127.0.0.1:8080/). By default, the address given to Connect-Veo for the provider, else the provider''s public address: https://api.highwayapi.ai/, https://api.jiekou.ai/, https://api.aihubmax.com/ or https://cloud.vtrix.ai/. The task remembers it, and the task ledger records it.'
       }
       Inputs      = @(
-        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Prompt, Image, LastImage, DurationSeconds, Model, Resolution, AspectRatio, SampleCount, Seed, NegativePrompt, GenerateAudio, EnhancePrompt, PersonGeneration, SafetyTolerance, AutoFix), for example the rows of Import-Csv. Each object creates one task. -Wait, -TimeoutSeconds, -Provider, -ApiKey and -BaseUri do not bind from the pipeline.' }
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Prompt, Image, LastImage, DurationSeconds, Model, Resolution, AspectRatio, SampleCount, Seed, NegativePrompt, GenerateAudio, EnhancePrompt, PersonGeneration, SafetyTolerance, AutoFix), for example the rows of Import-Csv. Each object creates one task. -Wait, -TimeoutSeconds, -IdempotencyKey and -Force bind by property name too; a blank value means not given.' }
       )
       Outputs     = @{
         'Veo.Client.VeoTask' = 'One per created task: TaskId, Provider, Model (the provider''s model id), Mode, Status (Queued, or Succeeded with -Wait), Progress, EtaSeconds, Videos, ErrorCode, ErrorMessage, Cost (when the provider reports it), Prompt, CreatedAt, RetrievedAt and BaseUri. Nothing is emitted with -WhatIf.'
@@ -318,7 +325,7 @@ Connect-Veo -Provider HighwayApi -BaseUri http://127.0.0.1:8080/ -ApiKey sim-key
         'SampleCountOutOfRange', 'SeedOutOfRange', 'PersonGenerationNotAllowed', 'EnhancePromptAlwaysOn', 'SafetyToleranceOutOfRange',
         'ImageNotFound', 'ImageEmpty', 'ImageTooLarge', 'ImageFormatNotSupported', 'FileUnreadable', 'ImageUrlUnavailable',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
-        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
+        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown', 'IdempotencyKeyConflict',
         'TaskNotFound', 'TaskFailed', 'WaitTimedOut',
         'InvalidBaseUri', 'InvalidApiKey', 'InputIsAFolder'
       )
@@ -408,7 +415,7 @@ catch {
         'ModelNotAvailable', 'PromptMissing', 'OptionNotSupported', 'DurationNotAllowed', 'ResolutionNotAllowed', 'AspectRatioNotAllowed',
         'SampleCountOutOfRange', 'SeedOutOfRange', 'PersonGenerationNotAllowed', 'EnhancePromptAlwaysOn', 'SafetyToleranceOutOfRange',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
-        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
+        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown', 'IdempotencyKeyConflict',
         'TaskFailed', 'WaitTimedOut',
         'InvalidBaseUri', 'InvalidApiKey'
       )
@@ -465,7 +472,7 @@ catch {
         'ModelNotAvailable', 'PromptMissing', 'OptionNotSupported', 'DurationNotAllowed', 'ResolutionNotAllowed', 'AspectRatioNotAllowed',
         'SampleCountOutOfRange', 'SeedOutOfRange', 'PersonGenerationNotAllowed', 'EnhancePromptAlwaysOn', 'SafetyToleranceOutOfRange',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
-        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
+        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown', 'IdempotencyKeyConflict',
         'TaskFailed', 'WaitTimedOut',
         'VideoNotFound', 'VideoEmpty', 'VideoTooLarge', 'VideoFormatNotSupported', 'VideoUrlUnavailable', 'VideoUrlRequired', 'TaskHasNoVideo', 'FileUnreadable',
         'InvalidBaseUri', 'InvalidApiKey', 'InputIsAFolder', 'UnsupportedVideoLink'
@@ -506,20 +513,20 @@ catch {
         )
         AspectRatio      = '16:9 (landscape, the default) or 9:16 (portrait), except on Google, whose reference videos are 16:9 only. Other values are refused with AspectRatioNotAllowed. Binds by property name.'
         SampleCount      = 'How many videos the task makes: 1 to 4. Each video is billed. HighwayApi, JieKou and Google take it; AIHubMax and Vtrix refuse it with OptionNotSupported. When omitted it is not sent. Binds by property name.'
-        Seed             = 'A seed from 0 to 4294967295, for repeatable results. Only HighwayApi and JieKou take it for reference videos; AIHubMax and Vtrix refuse it with OptionNotSupported. When omitted it is not sent. Binds by property name.'
+        Seed             = 'A seed from 0 to 4294967295, for repeatable results. Only HighwayApi and JieKou take it for reference videos; AIHubMax, Vtrix and Google refuse it with OptionNotSupported. When omitted it is not sent. Binds by property name.'
         NegativePrompt   = 'What the video should not show. HighwayApi, JieKou, Vtrix and Google take it; AIHubMax''s reference models refuse it with OptionNotSupported. When omitted it is not sent. Binds by property name.'
-        GenerateAudio    = 'Asks for a soundtrack (generate_audio true); -GenerateAudio:$false sends false. When omitted nothing is sent. HighwayApi, JieKou and AIHubMax take it; Vtrix and Google refuse it with OptionNotSupported. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n, 0 or an empty value (which is then sent as false).'
-        EnhancePrompt    = 'Whether the provider may rewrite the prompt: $true or $false. When omitted it is not sent. HighwayAPI''s and Google''s reference models and AIHubMax''s Standard reference model take it; AIHubMax Fast and Vtrix refuse it with OptionNotSupported. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n, 0 or an empty value (which is then sent as false).'
+        GenerateAudio    = 'Asks for a soundtrack (generate_audio true); -GenerateAudio:$false sends false. When omitted nothing is sent. HighwayApi, JieKou and AIHubMax take it; Vtrix and Google refuse it with OptionNotSupported. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n or 0; an empty value means not given.'
+        EnhancePrompt    = 'Whether the provider may rewrite the prompt: $true or $false. When omitted it is not sent. HighwayAPI''s and Google''s reference models and AIHubMax''s Standard reference model take it; AIHubMax Fast and Vtrix refuse it with OptionNotSupported. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n or 0; an empty value means not given.'
         PersonGeneration = 'Whether people may appear: AllowAdult, DontAllow or AllowAll; no reference model accepts AllowAll. HighwayApi, JieKou and AIHubMax Standard accept AllowAdult and DontAllow; AIHubMax Fast refuses the parameter (OptionNotSupported); Vtrix and Google accept AllowAdult only and send it when omitted. Elsewhere, when omitted it is not sent. A value the model does not accept is refused with PersonGenerationNotAllowed. Binds by property name.'
         SafetyTolerance  = 'How strictly AIHubMax filters content, from 1 (strictest) to 6 (most permissive). Only AIHubMax''s models take it; elsewhere it is refused with OptionNotSupported, and values outside 1 to 6 with SafetyToleranceOutOfRange. When omitted it is not sent. Binds by property name.'
-        AutoFix          = 'Lets AIHubMax rewrite a prompt that fails its content checks instead of failing the task (auto_fix true; -AutoFix:$false sends false). Only AIHubMax takes it. When omitted it is not sent. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n, 0 or an empty value (which is then sent as false).'
+        AutoFix          = 'Lets AIHubMax rewrite a prompt that fails its content checks instead of failing the task (auto_fix true; -AutoFix:$false sends false). Only AIHubMax takes it. When omitted it is not sent. Binds by property name. From the pipeline it also takes text, as a CSV column holds it: true, yes, y or 1, and false, no, n or 0; an empty value means not given.'
         Wait             = 'Waits for the task to finish before emitting it, like piping it to Wait-VeoTask: the task is emitted only once it has succeeded. A failed task is a TaskFailed error and a wait longer than -TimeoutSeconds a WaitTimedOut error; both are non-terminating and carry the latest task as TargetObject.'
         TimeoutSeconds   = 'With -Wait, the longest time to wait, in seconds (1 or more). The default is 1800 (30 minutes). Without -Wait it has no effect.'
-        Provider         = 'The provider that creates the video: HighwayApi, JieKou, AIHubMax or Vtrix. By default, the provider last given to Connect-Veo, else HighwayApi. It does not change the session''s default.'
+        Provider         = 'The provider that creates the video: HighwayApi, JieKou, AIHubMax, Vtrix or Google. By default, the provider last given to Connect-Veo, else HighwayApi. It does not change the session''s default.'
         BaseUri          = 'The provider''s base address for this call, for example a proxy or the bundled simulator (http://127.0.0.1:8080/). By default, the address given to Connect-Veo for the provider, else the provider''s public address: https://api.highwayapi.ai/, https://api.jiekou.ai/, https://api.aihubmax.com/ or https://cloud.vtrix.ai/. The task remembers it, and the task ledger records it.'
       }
       Inputs      = @(
-        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Prompt, ReferenceImage, ReferenceType, Model, Resolution, AspectRatio, SampleCount, Seed, NegativePrompt, GenerateAudio, EnhancePrompt, PersonGeneration, SafetyTolerance, AutoFix). Each object creates one task. -Wait, -TimeoutSeconds, -Provider, -ApiKey and -BaseUri do not bind from the pipeline.' }
+        @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects whose properties are named like the parameters (Prompt, ReferenceImage, ReferenceType, Model, Resolution, AspectRatio, SampleCount, Seed, NegativePrompt, GenerateAudio, EnhancePrompt, PersonGeneration, SafetyTolerance, AutoFix). Each object creates one task. -Wait, -TimeoutSeconds, -IdempotencyKey and -Force bind by property name too; a blank value means not given.' }
       )
       Outputs     = @{
         'Veo.Client.VeoTask' = 'One per created task: TaskId, Provider, Model (the provider''s model id), Mode (Reference), Status (Queued, or Succeeded with -Wait), Progress, EtaSeconds, Videos, ErrorCode, ErrorMessage, Cost (when the provider reports it), Prompt, CreatedAt, RetrievedAt and BaseUri. Nothing is emitted with -WhatIf.'
@@ -532,7 +539,7 @@ catch {
         'SeedOutOfRange', 'ReferenceImageCount', 'PersonGenerationNotAllowed', 'SafetyToleranceOutOfRange',
         'ImageNotFound', 'ImageEmpty', 'ImageTooLarge', 'ImageFormatNotSupported', 'FileUnreadable', 'ImageUrlUnavailable',
         'NoApiKey', 'AuthenticationFailed', 'InsufficientBalance', 'AccessDenied', 'RequestRejected', 'ModelNotFound', 'RateLimited',
-        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown',
+        'ProviderUnavailable', 'ProviderError', 'InvalidProviderResponse', 'ConnectionFailed', 'RequestTimedOut', 'CreateOutcomeUnknown', 'IdempotencyKeyConflict',
         'TaskNotFound', 'TaskFailed', 'WaitTimedOut',
         'InvalidBaseUri', 'InvalidApiKey', 'InputIsAFolder'
       )
@@ -571,7 +578,9 @@ New-VeoReferenceVideo -Prompt 'the three friends walk through the park' -Referen
       Parameters  = @{
         TaskId = 'The ids of the tasks to read. Binds from the pipeline by value (strings) and by property name (TaskId, or its alias Id). The provider and address come from the task ledger, or from -Provider and -BaseUri.'
         Task   = 'Task objects to refresh, usually piped from a New- cmdlet (New-VeoFrameVideo, New-VeoReferenceVideo, New-VeoTextVideo, New-VeoExtendedVideo), Wait-VeoTask or Get-VeoTask. Binds from the pipeline by value.'
-        Last   = 'With no id or task: how many of the newest tasks in the ledger to read, 1 or more. The default is 10.'
+        Last    = 'With no id or task: how many of the newest tasks in the ledger to read, 1 or more. The default is 10; with -Local, every entry.'
+        Local   = 'Lists the task ledger itself, newest first, and sends no request at all: each entry (Veo.Client.LedgerEntry) has the task''s id, provider, address, model, prompt, creation time, IdempotencyKey, its last known Status and the SavedFiles saved from it. Entries pipe to Wait-VeoTask and Save-VeoVideo by their TaskId.'
+        Unsaved = 'With -Local: keeps only the entries not known to have failed that have no saved file, which is what a re-run of a batch still has to wait for and save.'
       }
       Inputs      = @(
         @{ Type = 'System.String'; Description = 'Task ids, bound to -TaskId.' }
@@ -579,10 +588,11 @@ New-VeoReferenceVideo -Prompt 'the three friends walk through the park' -Referen
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Any object with a TaskId or Id property, bound to -TaskId by property name.' }
       )
       Outputs     = @{
-        'Veo.Client.VeoTask' = 'One per task, as the provider reports it now: Status (Queued, Running, Succeeded or Failed), Progress, EtaSeconds, Videos (links and their expiry), ErrorCode and ErrorMessage, Cost (when reported), and what was known from creation (Model, Mode, Prompt, CreatedAt).'
+        'Veo.Client.VeoTask' = 'One per task, as the provider reports it now: Status (Queued, Running, Succeeded or Failed), Progress, EtaSeconds, Videos (links and their expiry), ErrorCode and ErrorMessage, Cost (when reported), and what was known from creation (Model, Mode, Prompt, CreatedAt, IdempotencyKey).'
+        'Veo.Client.LedgerEntry' = 'With -Local: one per ledger entry, newest first, as the ledger knows it (last known Status, SavedFiles).'
       }
       Notes       = @(
-        'The task ledger is the file tasks.jsonl in $env:VEO_HOME when that is set, else in the Veo folder of the local application-data folder (for example ~/.local/share/Veo on Linux, %LOCALAPPDATA%\Veo on Windows). It holds one JSON line per created task (id, provider, base address, model, mode, prompt, creation time) and never the key. See about_Veo.'
+        'The task ledger is the file tasks.jsonl in $env:VEO_HOME when that is set, else in the Veo folder of the local application-data folder (for example ~/.local/share/Veo on Linux, %LOCALAPPDATA%\Veo on Windows). It holds one JSON line per created task (id, provider, base address, model, mode, prompt, creation time, idempotency key and request fingerprint), and lines for keyed creates being sent, finished statuses and saved files; never the key. See about_Veo.'
         'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. They are non-terminating. A failure that is not one of these (a bug, or a fault the module does not recognise) is written with the id UnexpectedError.'
       )
       Errors      = @(
@@ -634,10 +644,11 @@ $task | Get-VeoTask | Format-List
       )
       Parameters  = @{
         Task           = 'The tasks to wait for, usually piped from a New- cmdlet (New-VeoFrameVideo, New-VeoReferenceVideo, New-VeoTextVideo, New-VeoExtendedVideo) or Get-VeoTask. Binds from the pipeline by value. Each is polled through the provider, address and key it came with.'
-        TaskId         = 'The ids of the tasks to wait for. Binds by property name (TaskId, or its alias Id); a plain string does not bind from the pipeline, so give ids with -TaskId or pipe objects that have a TaskId property. The provider and address come from the task ledger, or from -Provider and -BaseUri.'
+        TaskId         = 'The ids of the tasks to wait for. Binds by position, from the pipeline by value (strings) and by property name (TaskId, or its alias Id). The provider and address come from the task ledger, or from -Provider and -BaseUri.'
         TimeoutSeconds = 'How long to wait for each task, in seconds (1 or more), counted from the start of its wait. The default is 1800 (30 minutes). A task that has not finished by then is a WaitTimedOut error.'
       }
       Inputs      = @(
+        @{ Type = 'System.String'; Description = 'Task ids, bound to -TaskId.' }
         @{ Type = 'Veo.Client.VeoTask'; Description = 'Tasks to wait for, bound to -Task.' }
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Any object with a TaskId or Id property, bound to -TaskId by property name.' }
       )
@@ -685,26 +696,27 @@ foreach ($problem in $problems) {
       Synopsis    = 'Downloads the videos of Veo tasks to files, waiting first for tasks that have not finished.'
       Description = @(
         'Save-VeoVideo downloads every video of each task and emits one System.IO.FileInfo per file. A task that has not succeeded yet is waited for first, as Wait-VeoTask would (up to -TimeoutSeconds); a failed task is a TaskFailed error and nothing is downloaded for it.'
-        'The files are named from -Path. If -Path is an existing folder, ends with a path separator, or has no extension, it is a folder (created if needed) that receives <TaskId>.mp4, or <TaskId>-1.mp4, <TaskId>-2.mp4 and so on for a task with several videos. Otherwise it is a file name: the first video is saved there and the next ones get -2, -3 suffixes (fox.mp4, fox-2.mp4). Use a folder when you save several tasks.'
-        'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five attempts more in all); one that receives nothing for 60 seconds, or less than 1 KiB/s over a minute, counts as broken, and so does a resume answered from the wrong byte (the download then starts over). A file is kept only if it starts like an MP4 (an ftyp box): an HTML or JSON error page sent as the video is a DownloadNotAVideo error that quotes it. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given. Two tasks never share one file name: when -Path is a file name, the tasks after the first are reported with VideoPathConflict, -Force or not. Temporary files (.veo-*.partial) left by a process that was killed are removed by the next save into that folder once they are an hour old. Requests for video links carry no API key, and only http(s) links are fetched.'
+        'The files are named from -Path. If -Path is an existing folder, ends with a path separator, or has no extension, it is a folder (created if needed) that receives <IdempotencyKey>.mp4 for a task created with a key (characters not allowed in file names become _), else <TaskId>.mp4, or <name>-1.mp4, <name>-2.mp4 and so on for a task with several videos. Each saved file is written to the task ledger (Get-VeoTask -Local -Unsaved lists what is left to save). Otherwise it is a file name: the first video is saved there and the next ones get -2, -3 suffixes (fox.mp4, fox-2.mp4). Use a folder when you save several tasks.'
+        'Files arrive complete or not at all: each download streams into a hidden temporary file beside the target and is renamed into place only when every byte has arrived. A broken transfer resumes where it stopped with a Range request (up to five attempts more in all); one that receives nothing for 60 seconds, or less than 1 KiB/s over a minute, counts as broken, and so does a resume answered from the wrong byte (the download then starts over). A file is kept only if it starts like an MP4 (an ftyp box): an HTML or JSON error page sent as the video is a DownloadNotAVideo error that quotes it. An expired link (HTTP 403, 404 or 410) is renewed by reading the task once more. An existing file is kept, with a VideoFileExists error, unless -Force is given; a file the task ledger says was saved from the same task is kept and emitted without an error, so a re-run of a batch ends with the same files. Two tasks never share one file name: when -Path is a file name, or when two tasks'' keys name the same file in a folder, the tasks after the first are reported with VideoPathConflict, -Force or not. Temporary files (.veo-*.partial) left by a process that was killed are removed by the next save into that folder once they are an hour old. Requests for video links carry no API key, and only http(s) links are fetched.'
         'Providers keep results only for a while (HighwayAPI''s links expire after about an hour; AIHubMax''s after 24 hours), so save videos soon after the tasks succeed.'
         'Several tasks are waited for and downloaded at once (-ThrottleLimit, 4 by default), each with its own progress bar; the files are still emitted in the order the tasks came in.'
         'Save-VeoVideo supports -WhatIf and -Confirm (ConfirmImpact Low), once per task. With -WhatIf nothing is read, waited for or downloaded.'
       )
       Parameters  = @{
         Task           = 'The tasks whose videos to save, usually piped from Wait-VeoTask, a New- cmdlet (New-VeoFrameVideo, New-VeoReferenceVideo, New-VeoTextVideo, New-VeoExtendedVideo) or Get-VeoTask. Binds from the pipeline by value. Each is read and downloaded through the provider, address and key it came with.'
-        TaskId         = 'The ids of the tasks whose videos to save. Binds by property name (TaskId, or its alias Id). The provider and address come from the task ledger, or from -Provider and -BaseUri.'
-        Path           = 'Where to save: a folder (an existing folder, a path ending with a separator, or a path without an extension that is not an existing file) that receives <TaskId>.mp4 files, or a file name (for one task). Relative paths are resolved against the current location. The default is the current location.'
+        TaskId         = 'The ids of the tasks whose videos to save. Binds from the pipeline by value (strings) and by property name (TaskId, or its alias Id). The provider, address and idempotency key come from the task ledger, or from -Provider and -BaseUri.'
+        Path           = 'Where to save: a folder (an existing folder, a path ending with a separator, or a path without an extension that is not an existing file) that receives <IdempotencyKey>.mp4 or <TaskId>.mp4 files, or a file name (for one task). Relative paths are resolved against the current location. The default is the current location.'
         Force          = 'Overwrites files that already exist. Without it an existing file is kept and reported with VideoFileExists.'
         ThrottleLimit  = 'How many tasks are waited for and downloaded at once, 1 to 64; the default is 4. Whatever order the downloads finish in, the files are emitted in the order the tasks came in (and, within a task, in video order). -ThrottleLimit 1 saves one task after another.'
         TimeoutSeconds = 'How long each task may take, waiting and downloading together, in seconds (1 or more), whatever the servers do. The default is 1800 (30 minutes). A task that has not finished by then is a WaitTimedOut error and nothing is downloaded for it; a download still running then is a DownloadTimedOut error.'
       }
       Inputs      = @(
+        @{ Type = 'System.String'; Description = 'Task ids, bound to -TaskId.' }
         @{ Type = 'Veo.Client.VeoTask'; Description = 'Tasks whose videos to save, bound to -Task.' }
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Any object with a TaskId or Id property (for example the rows of Import-Csv), bound to -TaskId by property name.' }
       )
       Outputs     = @{
-        'System.IO.FileInfo' = 'One per saved video file. Nothing is emitted with -WhatIf or for a video that could not be saved.'
+        'System.IO.FileInfo' = 'One per saved video file, as Get-Item gives it (with PSPath, PSParentPath, PSChildName, PSDrive and PSProvider). Nothing is emitted with -WhatIf or for a video that could not be saved.'
       }
       Notes       = @(
         'Errors carry a stable ErrorId: match them with $_.FullyQualifiedErrorId -like ''<Id>,*''. They are non-terminating: the other videos and tasks are still saved. For a download error the TargetObject is the file path; for TaskFailed and WaitTimedOut it is the task. A failure that is not one of these (a bug, or a fault the module does not recognise) is written with the id UnexpectedError.'

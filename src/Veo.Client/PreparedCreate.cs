@@ -19,6 +19,8 @@ public sealed class PreparedCreate
         Request = request;
     }
 
+    private string? _requestHash;
+
     public VeoConnection Connection { get; }
 
     public ModelDefinition Model { get; }
@@ -43,11 +45,33 @@ public sealed class PreparedCreate
     }
 
     /// <summary>
+    /// What an idempotency key remembers of the request: the SHA-256 of the provider, the endpoint and the body, with
+    /// each image as its URL or the SHA-256 of its bytes. Anything that would change what is sent changes it.
+    /// </summary>
+    public string RequestHash => _requestHash ??= ComputeRequestHash();
+
+    /// <summary>
     /// The body to send for <paramref name="request"/> (this request after the protocol's media stage): the JSON,
     /// with images encoded from their files as it is sent.
     /// </summary>
     internal StreamedJsonBody BuildBody(VideoRequest request) =>
         StreamedJsonBody.Write((writer, media) => Protocol.WriteCreateBody(writer, Model, request, media));
+
+    private string ComputeRequestHash()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("provider", Connection.Provider.ToString());
+            writer.WriteString("path", CreatePath);
+            writer.WritePropertyName("body");
+            Protocol.WriteCreateBody(writer, Model, Request, MediaEncoder.Fingerprint);
+            writer.WriteEndObject();
+        }
+
+        return Hash.Sha256Hex(stream.ToArray());
+    }
 
     internal string CreatePath => Protocol.CreatePath(Model);
 

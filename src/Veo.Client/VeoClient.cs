@@ -53,25 +53,57 @@ public sealed class VeoClient
         return new PreparedCreate(connection, model, checkedRequest);
     }
 
+    /// <summary>Sends the create request, once.</summary>
+    public Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken, Action? sending = null) =>
+        CreateAsync(prepared, null, force: false, cancellationToken, sending);
+
     /// <summary>
-    /// Sends the create request, once. Its intent is in the ledger before it is sent, so a create that is interrupted
-    /// or answered unreadably stays on record as one that may have made a task; <paramref name="sending"/> is called
-    /// just before the request goes out.
+    /// What the ledger says a create under <paramref name="idempotencyKey"/> would do now. Nothing is written or sent.
     /// </summary>
-    public async Task<VeoTask> CreateAsync(PreparedCreate prepared, CancellationToken cancellationToken, Action? sending = null)
+    public KeyDecision CheckKey(PreparedCreate prepared, string idempotencyKey, bool force) =>
+        RequireLedger().Check(prepared.Connection.Provider, idempotencyKey, prepared.RequestHash, force, _log.Warning);
+
+    /// <summary>
+    /// Sends the create request, once. Its intent (with the key and the request's fingerprint, when keyed) is in the
+    /// ledger before it is sent, so a create that is interrupted or answered unreadably stays on record as one that may
+    /// have made a task. With a key, the ledger is checked again as the intent is written: the key's task when it
+    /// already exists (made meanwhile by another process), an IdempotencyKeyConflict or CreateOutcomeUnknown error when
+    /// the key forbids sending. <paramref name="sending"/> is called just before the request goes out.
+    /// </summary>
+    public async Task<VeoTask> CreateAsync(
+        PreparedCreate prepared, string? idempotencyKey, bool force, CancellationToken cancellationToken, Action? sending = null)
     {
         VideoRequest request = await prepared.Protocol.ResolveMediaAsync(
             new ProviderCall(_http, prepared.Connection, _log, _uploads), prepared.Request, cancellationToken).ConfigureAwait(false);
         StreamedJsonBody body = prepared.BuildBody(request);
+        var details = new TaskDetails(
+            prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, DateTimeOffset.UtcNow, idempotencyKey,
+            idempotencyKey is null ? null : prepared.RequestHash);
+        string intent = Guid.NewGuid().ToString("N");
+        if (idempotencyKey is null)
+        {
+            WriteToLedger(ledger => ledger.RecordIntent(intent, prepared.Connection, details), "The create request about to be sent");
+        }
+        else
+        {
+            KeyDecision decision = RequireLedger().Reserve(intent, prepared.Connection, details, force);
+            switch (decision.Action)
+            {
+                case KeyAction.Reuse:
+                    return await GetTaskAsync(prepared.Connection, decision.Task!.TaskId, cancellationToken, decision.Task).ConfigureAwait(false);
+                case KeyAction.Conflict:
+                    throw KeyConflict(idempotencyKey, decision);
+                case KeyAction.OutcomeUnknown:
+                    throw OutcomeUnknown(prepared.Connection.Provider, idempotencyKey, decision);
+            }
+        }
+
         _log.Verbose($"Creating {prepared.Model.Mode.WithArticle()} video with {prepared.Model.ModelId} ({body.Length:N0} bytes of JSON).");
         if (_log.IsDebugEnabled)
         {
             _log.Debug($"Request body: {prepared.Preview}");
         }
 
-        var details = new TaskDetails(prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, DateTimeOffset.UtcNow);
-        string intent = Guid.NewGuid().ToString("N");
-        WriteToLedger(ledger => ledger.RecordIntent(intent, prepared.Connection, details), "The create request about to be sent");
         sending?.Invoke();
         JsonElement answer;
         try
@@ -85,7 +117,8 @@ public sealed class VeoClient
         }
         catch (VeoException ex) when (NothingWasCreated(ex))
         {
-            WriteToLedger(ledger => ledger.RecordNotCreated(intent, prepared.Connection, details), "The refused create request");
+            // Refused or never sent: nothing was created, so a keyed re-run may send it again.
+            WriteToLedger(ledger => ledger.RecordNotCreated(intent, prepared.Connection, idempotencyKey), "The refused create request");
             throw;
         }
 
@@ -100,6 +133,20 @@ public sealed class VeoClient
     public string InterruptedCreate(PreparedCreate prepared) =>
         $"The create request to {prepared.Connection.Provider} ({prepared.Model.ModelId}) was stopped after it was sent: {VeoHttp.UnknownFate}" +
         (_ledger is null ? string.Empty : $" The task ledger {_ledger.FilePath} records it as a create without an answer.");
+
+    /// <summary>IdempotencyKeyConflict: the key was used for a different request.</summary>
+    public static VeoException KeyConflict(string idempotencyKey, KeyDecision decision) =>
+        new(VeoErrorIds.IdempotencyKeyConflict, VeoErrorKind.ResourceExists,
+            $"The idempotency key '{idempotencyKey}' was used for a different request" +
+            (decision.Task is null ? string.Empty : $" (task {decision.Task.TaskId}, created {decision.Task.CreatedAt:u})") +
+            ". Nothing was sent. Use another key for a new request, or the same request for the same key.") { Target = decision.Task };
+
+    /// <summary>CreateOutcomeUnknown: a create under the key was sent and never answered.</summary>
+    public static VeoException OutcomeUnknown(VeoProvider provider, string idempotencyKey, KeyDecision decision) =>
+        new(VeoErrorIds.CreateOutcomeUnknown, VeoErrorKind.ResourceExists,
+            $"A create with the idempotency key '{idempotencyKey}' was sent to {provider} at {decision.SentAt:u} and no answer was " +
+            "recorded: a task may exist and be billed. Nothing was sent. Look for a task created around that time in the " +
+            $"provider's task list (Get-VeoTask -Local lists what this machine knows); give -Force to create another.") { Target = decision.Task };
 
     /// <summary>
     /// The created task, as the create answer names it. A success answer without a usable id means a task probably
@@ -134,7 +181,7 @@ public sealed class VeoClient
     public async Task<VeoTask> GetTaskAsync(
         VeoConnection connection, string taskId, CancellationToken cancellationToken, LedgerEntry? known = null, TimeSpan? timeout = null)
     {
-        var details = new TaskDetails(known?.Model, known?.Mode, known?.Prompt, known?.CreatedAt);
+        var details = new TaskDetails(known?.Model, known?.Mode, known?.Prompt, known?.CreatedAt, known?.IdempotencyKey, known?.RequestHash);
         var unread = new VeoTask(connection, taskId, details, TaskState.Created(DateTimeOffset.MinValue));
         using var bound = new DeadlineScope(DateTimeOffset.UtcNow + timeout, cancellationToken);
         try
@@ -256,6 +303,7 @@ public sealed class VeoClient
         try
         {
             await _downloader.DownloadAsync(task.Videos[index].UsableUri(task.TaskId), task.Connection, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            RecordSaved(task, path);
             return task;
         }
         catch (VeoException ex) when (ex.ErrorId is VeoErrorIds.VideoLinkExpired or VeoErrorIds.DownloadNotAVideo)
@@ -270,6 +318,7 @@ public sealed class VeoClient
                 }
 
                 await _downloader.DownloadAsync(renewed.Videos[index].UsableUri(task.TaskId), renewed.Connection, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+                RecordSaved(renewed, path);
                 return renewed;
             }
             catch (VeoException again) when (again.ErrorId == VeoErrorIds.VideoLinkExpired)
@@ -286,8 +335,17 @@ public sealed class VeoClient
         or VeoErrorIds.ConnectionFailed or VeoErrorIds.RequestTimedOut or VeoErrorIds.ProviderError
         or VeoErrorIds.ProviderUnavailable or VeoErrorIds.RateLimited;
 
-    /// <summary>The task is paid for: losing track of it is worse than a warning, so a ledger failure never hides the task.</summary>
-    private void WriteToLedger(Action<TaskLedger> write, string what)
+    private void RecordSaved(VeoTask task, string path) =>
+        WriteToLedger(ledger => ledger.RecordSaved(task, path), $"The file {path} of task {task.TaskId}", advice: string.Empty);
+
+    private TaskLedger RequireLedger() =>
+        _ledger ?? throw new InvalidOperationException("An idempotency key needs a task ledger: create the client with one.");
+
+    /// <summary>
+    /// The task is paid for: losing track of it is worse than a warning, so a ledger failure never hides the task (nor
+    /// what became known of it: its status, a saved file).
+    /// </summary>
+    private void WriteToLedger(Action<TaskLedger> write, string what, string advice = " Keep the task id the provider shows.")
     {
         if (_ledger is null)
         {
@@ -300,7 +358,7 @@ public sealed class VeoClient
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or VeoException)
         {
-            _log.Warning($"{what} could not be written to the task ledger {_ledger.FilePath}: {ex.Message} Keep the task id the provider shows.");
+            _log.Warning($"{what} could not be written to the task ledger {_ledger.FilePath}: {ex.Message}{advice}");
         }
     }
 
@@ -322,6 +380,8 @@ public sealed class VeoClient
             state = state with { Videos = state.Videos.Take(MaxVideosPerTask).ToArray() };
         }
 
-        return task.WithState(state.After(task.State, Options.NoVideoGrace));
+        VeoTask read = task.WithState(state.After(task.State, Options.NoVideoGrace));
+        WriteToLedger(ledger => ledger.RecordStatus(read), $"The status of task {read.TaskId}", advice: string.Empty);
+        return read;
     }
 }

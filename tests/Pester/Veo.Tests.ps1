@@ -439,7 +439,9 @@ Describe 'The task ledger' {
         $lines = @(Get-Content $ledgerFile)
         $lines.Count | Should -Be ($before + 20)
         $lines | ForEach-Object { { $_ | ConvertFrom-Json } | Should -Not -Throw }
-        @($lines | Select-Object -Skip $before | ConvertFrom-Json | Where-Object taskId).Count | Should -Be 10
+        $added = @($lines | Select-Object -Skip $before | ConvertFrom-Json)
+        @($added | Where-Object { $_.PSObject.Properties['taskId'] }).Count | Should -Be 10
+        @($added | Where-Object { $_.PSObject.Properties['kind'] -and $_.kind -eq 'sending' }).Count | Should -Be 10
     }
 
     It 'skips a corrupt line with a warning' {
@@ -718,8 +720,191 @@ Describe 'Batches from CSV' {
         $fix = Join-Path $TestDrive 'fix.csv'
         $bad.TargetObject | Export-Csv $fix -NoTypeInformation
         Get-Content $fix | Should -Be @(Get-Content $csv)[0, 2]
+        # Rows are created concurrently (-ThrottleLimit): the ledger has them in the order their answers came.
         $created = Get-VeoTask -Last 2
-        $created.Prompt | Should -Be @('row three', 'row one')
+        $created.Prompt | Sort-Object | Should -Be @('row one', 'row three')
+    }
+}
+
+Describe 'Re-runnable batches' {
+    BeforeAll {
+        function New-Key { "row-$([guid]::NewGuid().ToString('n').Substring(0, 8))" }
+        function Set-CreateLatency([int] $Ms) {
+            Invoke-VeoSimulatorControl -Simulator $sim -Path timings -Method Post -Body @{ createLatencyMs = $Ms }
+        }
+        function Add-CreateFault([hashtable] $Fault) {
+            Invoke-VeoSimulatorControl -Simulator $sim -Path faults -Method Post -Body (@{ target = 'Create' } + $Fault)
+        }
+        function Invoke-Batch([string] $Script) {
+            $env:HIGHWAYAPI_API_KEY = $sim.ApiKey
+            try { Invoke-ChildPowerShell "Import-Module '$manifest'; $Script" }
+            finally { Remove-Item Env:HIGHWAYAPI_API_KEY }
+        }
+    }
+    AfterEach { Set-CreateLatency 0; Set-SimTiming 900 }
+
+    It 'reuses the task of a key used for the same request: nothing is sent, the task is read afresh, Verbose says so' {
+        $key = New-Key
+        $task = New-VeoFrameVideo -Prompt 'keyed fox' -Image $first -IdempotencyKey $key
+        $task.IdempotencyKey | Should -Be $key
+        $before = Get-CreateCount
+        $again = New-VeoFrameVideo -Prompt 'keyed fox' -Image $first -Key $key -Verbose 4>&1
+        $reused = $again | Where-Object { $_ -is [Veo.Client.VeoTask] }
+        $reused.TaskId | Should -Be $task.TaskId
+        $reused.RetrievedAt | Should -BeGreaterThan $task.RetrievedAt
+        ($again | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match "names task $($task.TaskId), made from the same request: reusing it, nothing is sent"
+        Get-CreateCount | Should -Be $before
+    }
+
+    It 'refuses a key used for a different request with IdempotencyKeyConflict and sends nothing' {
+        $key = New-Key
+        $null = New-VeoFrameVideo -Prompt 'first request' -Image $first -IdempotencyKey $key
+        $before = Get-CreateCount
+        foreach ($changed in @(@{ Prompt = 'another request' }, @{ Image = $last }, @{ DurationSeconds = 4 }, @{ Model = 'Lite' })) {
+            $arguments = @{ Prompt = 'first request'; Image = $first; IdempotencyKey = $key }
+            foreach ($name in $changed.Keys) { $arguments[$name] = $changed[$name] }
+            $out = New-VeoFrameVideo @arguments -ErrorAction SilentlyContinue -ErrorVariable conflict
+            $out | Should -BeNullOrEmpty
+            $conflict[0].FullyQualifiedErrorId | Should -BeLike 'IdempotencyKeyConflict,*'
+        }
+        Get-CreateCount | Should -Be $before
+    }
+
+    It 'creates a new task when the key''s task failed, and the key then names the new one' {
+        $key = New-Key
+        $failed = New-VeoFrameVideo -Prompt '[sim:fail] doomed' -Image $first -Key $key
+        $failed | Wait-VeoTask -ErrorAction SilentlyContinue
+        $before = Get-CreateCount
+        $retried = New-VeoFrameVideo -Prompt '[sim:fail] doomed' -Image $first -Key $key
+        $retried.TaskId | Should -Not -Be $failed.TaskId
+        Get-CreateCount | Should -Be ($before + 1)
+        (Get-VeoTask -Local | Where-Object IdempotencyKey -EQ $key).TaskId | Should -Be @($retried.TaskId, $failed.TaskId)
+        # Still unknown to have failed: reused, and found to have failed only when read afresh.
+        Start-Sleep -Seconds 2
+        $third = New-VeoFrameVideo -Prompt '[sim:fail] doomed' -Image $first -Key $key
+        $third.TaskId | Should -Not -BeIn @($failed.TaskId, $retried.TaskId)
+        Get-CreateCount | Should -Be ($before + 2)
+    }
+
+    It 'refuses a key whose create has no known outcome with CreateOutcomeUnknown, unless -Force' {
+        $key = New-Key
+        Add-CreateFault @{ kind = 'reset' }
+        New-VeoFrameVideo -Prompt 'lost answer' -Image $first -Key $key -ErrorAction SilentlyContinue -ErrorVariable lost | Should -BeNullOrEmpty
+        $lost[0].FullyQualifiedErrorId | Should -BeLike 'CreateOutcomeUnknown,*'
+        $before = Get-CreateCount
+        New-VeoFrameVideo -Prompt 'lost answer' -Image $first -Key $key -ErrorAction SilentlyContinue -ErrorVariable unknown | Should -BeNullOrEmpty
+        $unknown[0].FullyQualifiedErrorId | Should -BeLike 'CreateOutcomeUnknown,*'
+        $unknown[0].Exception.Message | Should -Match "was sent to HighwayApi at \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ"
+        $unknown[0].Exception.Message | Should -Match 'Get-VeoTask -Local'
+        Get-CreateCount | Should -Be $before
+        (New-VeoFrameVideo -Prompt 'lost answer' -Image $first -Key $key -Force).IdempotencyKey | Should -Be $key
+        Get-CreateCount | Should -Be ($before + 1)
+    }
+
+    It 'sends up to -ThrottleLimit creates at once and emits the tasks in input order' {
+        Set-CreateLatency 2000
+        $rows = 1..4 | ForEach-Object { [pscustomobject]@{ Prompt = "throttled $_"; Image = $first } }
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $tasks = $rows | New-VeoFrameVideo -ThrottleLimit 4
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 6   # one after another: 8 s or more
+        $tasks.Prompt | Should -Be $rows.Prompt
+        { $rows | New-VeoFrameVideo -ThrottleLimit 65 } | Should -Throw
+    }
+
+    It 'sends a create refused with 429 again after Retry-After, and never one whose fate is unknown' {
+        Add-CreateFault @{ kind = 'status'; status = 429; retryAfter = 1 }
+        $before = Get-CreateCount
+        $task = New-VeoFrameVideo -Prompt 'rate limited' -Image $first
+        $task.TaskId | Should -Not -BeNullOrEmpty
+        Get-CreateCount | Should -Be ($before + 2)
+        Add-CreateFault @{ kind = 'reset' }
+        New-VeoFrameVideo -Prompt 'cut off' -Image $first -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-CreateCount | Should -Be ($before + 3)
+    }
+
+    It 'takes blank CSV cells as not given, so one CSV mixes image-to-video and first/last-frame rows' {
+        $csv = Join-Path $TestDrive 'mixed.csv'
+        @(
+            [pscustomobject]@{ Prompt = 'no seed'; Image = $first; LastImage = ''; Seed = ''; DurationSeconds = ''; GenerateAudio = ''; Resolution = ''; Wait = ''; TimeoutSeconds = '' }
+            [pscustomobject]@{ Prompt = 'two frames'; Image = $first; LastImage = $last; Seed = '7'; DurationSeconds = '6'; GenerateAudio = 'true'; Resolution = '720p'; Wait = 'true'; TimeoutSeconds = '300' }
+        ) | Export-Csv $csv -NoTypeInformation
+        $before = @(Get-SimRequest | Where-Object method -EQ 'POST').Count
+        $tasks = Import-Csv $csv | New-VeoFrameVideo -ThrottleLimit 1
+        $tasks.Mode | Should -Be @('FirstFrame', 'FirstAndLastFrame')
+        $tasks.Status | Should -Be @('Queued', 'Succeeded')   # -Wait from the second row's cell
+        $bodies = Get-SimRequest | Where-Object method -EQ 'POST' | Select-Object -Skip $before | ForEach-Object { $_.body | ConvertFrom-Json }
+        $bodies[0].PSObject.Properties.Name | Should -Not -Contain 'seed'
+        $bodies[0].PSObject.Properties.Name | Should -Not -Contain 'generate_audio'
+        $bodies[0].duration_seconds | Should -Be 8
+        $bodies[1].seed | Should -Be 7
+        $bodies[1].generate_audio | Should -BeTrue
+    }
+
+    It 'takes task ids as strings: Wait-VeoTask by position and by value, Save-VeoVideo by value' {
+        $task = New-VeoFrameVideo -Prompt 'by id' -Image $first
+        (Wait-VeoTask $task.TaskId).Status | Should -Be 'Succeeded'
+        ($task.TaskId | Wait-VeoTask).Status | Should -Be 'Succeeded'
+        ($task.TaskId | Save-VeoVideo -Path (Join-Path $TestDrive 'ids')).Name | Should -Be "$($task.TaskId).mp4"
+    }
+
+    It 'names files by key (unsafe characters as _), keeps -2 suffixes, and emits FileInfo as Get-Item does' {
+        $folder = Join-Path $TestDrive 'named'
+        $file = New-VeoFrameVideo -Prompt 'named' -Image $first -Key 'jobs/fox:1' -Wait | Save-VeoVideo -Path $folder
+        $file.Name | Should -Be 'jobs_fox_1.mp4'
+        $item = Get-Item $file.FullName
+        foreach ($property in 'PSPath', 'PSParentPath', 'PSChildName', 'PSDrive', 'PSProvider') {
+            "$($file.$property)" | Should -Be "$($item.$property)"
+        }
+        $file.PSPath | Should -BeLike 'Microsoft.PowerShell.Core\FileSystem::*'
+        $key = New-Key
+        $files = New-VeoReferenceVideo -Prompt 'two samples' -ReferenceImage $first -SampleCount 2 -Key $key -Wait | Save-VeoVideo -Path $folder
+        $files.Name | Should -Be @("$key-1.mp4", "$key-2.mp4")
+    }
+
+    It 'lists the ledger with -Local (newest first, -Last, no request sent) and what is left with -Unsaved' {
+        $saved = New-VeoFrameVideo -Prompt 'will be saved' -Image $first -Key (New-Key) -Wait
+        $file = $saved | Save-VeoVideo -Path (Join-Path $TestDrive 'local')
+        $pending = New-VeoFrameVideo -Prompt 'not saved yet' -Image $first -Key (New-Key)
+        $requests = @(Get-SimRequest).Count
+        $local = Get-VeoTask -Local -Last 2
+        @(Get-SimRequest).Count | Should -Be $requests
+        $local.TaskId | Should -Be @($pending.TaskId, $saved.TaskId)
+        $local[1].Status | Should -Be 'Succeeded'
+        $local[1].SavedFiles | Should -Be @($file.FullName)
+        $local[1].IdempotencyKey | Should -Be $saved.IdempotencyKey
+        $unsaved = Get-VeoTask -Local -Unsaved
+        $unsaved.TaskId | Should -Contain $pending.TaskId
+        $unsaved.TaskId | Should -Not -Contain $saved.TaskId
+        (Get-VeoTask -Local).Count | Should -BeGreaterThan 2
+    }
+
+    It 'creates each row once and ends with one file per row, re-run in a new pwsh and after a kill mid-way' {
+        Set-SimTiming 3000
+        $csv = Join-Path $TestDrive 'jobs.csv'
+        $tag = New-Key
+        1..3 | ForEach-Object { [pscustomobject]@{ IdempotencyKey = "$tag-$_"; Prompt = "job $_ $tag"; Image = $first } } | Export-Csv $csv -NoTypeInformation
+        $out = Join-Path $TestDrive "jobs-$tag"
+        $pipeline = "Import-Csv '$csv' | New-VeoFrameVideo -BaseUri '$($sim.BaseUri)' | Wait-VeoTask | Save-VeoVideo -Path '$out' | Out-Null"
+        $before = Get-CreateCount
+
+        # Killed while it waits: every create has been answered, nothing saved.
+        $env:HIGHWAYAPI_API_KEY = $sim.ApiKey
+        $child = Get-ChildPowerShell
+        $start = [Diagnostics.ProcessStartInfo]::new($child.Program)
+        foreach ($argument in @($child.Prefix) + @('-NoProfile', '-Command', "Import-Module '$manifest'; $pipeline")) { $start.ArgumentList.Add($argument) }
+        $killed = [Diagnostics.Process]::Start($start)
+        Remove-Item Env:HIGHWAYAPI_API_KEY
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while ((Get-CreateCount) -lt $before + 3 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        Start-Sleep -Milliseconds 500
+        $killed.Kill($true)
+        $killed.WaitForExit()
+        Get-ChildItem $out -Filter *.mp4 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        Invoke-Batch $pipeline
+        Invoke-Batch "$pipeline; if (`$Error.Count) { throw `$Error[0] }"
+        Get-CreateCount | Should -Be ($before + 3)
+        (Get-ChildItem $out -Filter *.mp4).Name | Sort-Object | Should -Be @("$tag-1.mp4", "$tag-2.mp4", "$tag-3.mp4")
     }
 }
 
@@ -1033,7 +1218,8 @@ Describe 'Hostile input and broken providers' {
         $shell.Dispose()
 
         $intent = Get-Content $ledgerFile | Where-Object { $_.Contains($prompt) } | ConvertFrom-Json
-        $intent.taskId | Should -BeNullOrEmpty
+        $intent.kind | Should -Be 'sending'
+        $intent.PSObject.Properties['taskId'] | Should -BeNullOrEmpty
         $null = Get-VeoTask -Last 3 -WarningVariable warned -WarningAction SilentlyContinue
         ($warned -join "`n") | Should -Match "never named its task.*prompt '$([regex]::Escape($prompt))'|prompt '$([regex]::Escape($prompt))'.*never named its task"
     }
@@ -1048,6 +1234,18 @@ Describe 'Hostile input and broken providers' {
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'VideoPathConflict,*'
         $failure[0].Exception.Message | Should -Match $two.TaskId
         Get-ChildItem $TestDrive -Force -Filter '*.partial' | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a second task whose key names the same file in a folder' {
+        $stem = "row $([guid]::NewGuid().ToString('N'))"
+        $one = New-VeoTextVideo -Prompt 'one' -IdempotencyKey "$stem/a" -Wait
+        $two = New-VeoTextVideo -Prompt 'two' -IdempotencyKey "${stem}:a" -Wait
+        $folder = Join-Path $TestDrive 'by-key'
+        $files = $one, $two | Save-VeoVideo -Path $folder -ErrorVariable failure -ErrorAction SilentlyContinue
+        @($files).Name | Should -Be "$($stem)_a.mp4"
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'VideoPathConflict,*'
+        $failure[0].Exception.Message | Should -Match $two.TaskId
     }
 
     It 'takes an existing file without an extension as the file to write, kept unless -Force' {

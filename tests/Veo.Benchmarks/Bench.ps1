@@ -7,6 +7,9 @@
     millisecond each) and piped to Wait-VeoTask; the wall time from the first create to the last task emitted is
     compared with the same for one task, median of 5 rounds. The simulator runs out of process
     (tests/Pester/Simulator.ps1).
+    Part 6 (batches): 40 creates against a simulator that answers each after 0.5 s, piped to New-VeoFrameVideo with
+    -ThrottleLimit 8 and with -ThrottleLimit 1; and a 200-row keyed batch on a ledger of 100,000 entries against the
+    same batch on an empty ledger, with Get-VeoTask -Local -Last 10 on the large ledger (its index not yet read).
     Part 5: the median wall time of 'pwsh -NoProfile -Command "Import-Module <manifest>; exit"' against that of
     'pwsh -NoProfile -Command exit', alternated, after one untimed pair.
     Prints a Markdown table in the format of the C# harness (tests/Veo.Benchmarks). With -ClientResults (the
@@ -32,8 +35,8 @@ param(
     # Where to write the combined document; without it the table is only printed.
     [string] $OutFile,
 
-    [ValidateSet('concurrency', 'startup')]
-    [string[]] $Only = @('concurrency', 'startup'),
+    [ValidateSet('concurrency', 'startup', 'batches')]
+    [string[]] $Only = @('concurrency', 'startup', 'batches'),
 
     # Fewer tasks and runs: a smoke run.
     [switch] $Quick,
@@ -117,6 +120,88 @@ function Invoke-ConcurrencyPart {
     }
 }
 
+function Measure-Batch {
+    param($Simulator, [int] $Count, [int] $ThrottleLimit, [string] $Tag, [switch] $Keyed)
+    $rows = foreach ($i in 1..$Count) {
+        $row = [pscustomobject]@{ Prompt = "A paper boat drifts down a rainy street (benchmark row $i)"; Image = 'https://example.com/first-frame.png' }
+        if ($Keyed) { $row | Add-Member IdempotencyKey "$Tag-$i" }
+        $row
+    }
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $tasks = @($rows | New-VeoFrameVideo -ThrottleLimit $ThrottleLimit -BaseUri $Simulator.BaseUri -ApiKey $Simulator.ApiKey)
+    $seconds = $watch.Elapsed.TotalSeconds
+    if ($tasks.Count -ne $Count) { throw "New-VeoFrameVideo emitted $($tasks.Count) task(s) of $Count." }
+    $seconds
+}
+
+function New-LargeLedger([string] $Folder, [int] $Entries) {
+    $null = New-Item -ItemType Directory -Path $Folder -Force
+    $lines = [Text.StringBuilder]::new()
+    $created = [DateTimeOffset]::UtcNow.AddDays(-30)
+    # Each entry as the module writes a keyed create: its intent before the request, then the task naming that intent.
+    for ($i = 0; $i -lt $Entries; $i++) {
+        $id = [guid]::NewGuid().ToString()
+        $intent = [guid]::NewGuid().ToString('N')
+        $at = $created.AddSeconds($i).ToString('o')
+        $row = '"provider":"HighwayApi","baseUri":"https://api.highwayapi.ai/","model":"veo-3.1-fast-generate-img2video","mode":"FirstFrame","prompt":"an older batch row ' + $i + '"'
+        $key = '"idempotencyKey":"old-' + $i + '","requestHash":"' + $id.Replace('-', '') + '","intent":"' + $intent + '"'
+        $null = $lines.Append('{"kind":"sending",').Append($row).Append(',').Append($key).Append(',"at":"').Append($at).Append('"}').Append("`n")
+        $null = $lines.Append('{"taskId":"').Append($id).Append('",').Append($row).Append(',"createdAt":"').Append($at).Append('",').Append($key).Append('}').Append("`n")
+    }
+    [IO.File]::WriteAllText((Join-Path $Folder 'tasks.jsonl'), $lines.ToString())
+}
+
+function Invoke-BatchesPart {
+    $creates = if ($Quick) { 16 } else { 40 }
+    $rowCount = if ($Quick) { 50 } else { 200 }
+    $entries = if ($Quick) { 10000 } else { 100000 }
+    $simulator = Start-VeoSimulator -Path $SimulatorDll -QueuedMilliseconds 0 -ProcessingMilliseconds 0
+    try {
+        $null = Measure-Batch -Simulator $simulator -Count 10 -ThrottleLimit 4 -Tag warm -Keyed
+        $null = Invoke-VeoSimulatorControl -Simulator $simulator -Path timings -Method Post -Body @{ createLatencyMs = 500 }
+        $parallel = Measure-Batch -Simulator $simulator -Count $creates -ThrottleLimit 8 -Tag parallel
+        $sequential = Measure-Batch -Simulator $simulator -Count $creates -ThrottleLimit 1 -Tag sequential
+        $ratio = $parallel / $sequential
+        Add-Row '6 Batches' "$creates creates piped to New-VeoFrameVideo, the simulator answering each after 0.5 s: ``-ThrottleLimit 8`` vs ``-ThrottleLimit 1``, one run each" `
+            '≤ 0.20× sequential' "$(Format-Seconds $parallel) vs $(Format-Seconds $sequential)" "$(Format-Number $ratio)× sequential" `
+            ($ratio -le 0.2) 'concurrent creates did not overlap enough'
+
+        # The same batch on an empty and on a large ledger: with creates answered after 0.5 s, as above, and with
+        # creates answered at once, which shows the ledger's own cost (its first read by the process) bare.
+        $ledgerRoot = $env:VEO_HOME
+        New-LargeLedger -Folder (Join-Path $ledgerRoot 'large') -Entries $entries
+        foreach ($copy in 'large-bare', 'listed') { Copy-Item -Path (Join-Path $ledgerRoot 'large') -Destination (Join-Path $ledgerRoot $copy) -Recurse }
+        $measured = @{}
+        foreach ($case in @(@{ Name = 'slow'; Latency = 500; Empty = 'empty'; Large = 'large' }, @{ Name = 'bare'; Latency = 0; Empty = 'empty-bare'; Large = 'large-bare' })) {
+            $null = Invoke-VeoSimulatorControl -Simulator $simulator -Path timings -Method Post -Body @{ createLatencyMs = $case.Latency }
+            $env:VEO_HOME = Join-Path $ledgerRoot $case.Empty
+            $empty = Measure-Batch -Simulator $simulator -Count $rowCount -ThrottleLimit 8 -Tag "$($case.Name)-empty" -Keyed
+            $env:VEO_HOME = Join-Path $ledgerRoot $case.Large
+            $full = Measure-Batch -Simulator $simulator -Count $rowCount -ThrottleLimit 8 -Tag "$($case.Name)-large" -Keyed
+            $measured[$case.Name] = @{ Empty = $empty; Full = $full }
+        }
+        $slow = $measured['slow']; $bare = $measured['bare']
+        $scale = $slow.Full / $slow.Empty
+        Add-Row '6 Batches' "a $rowCount-row keyed batch (``New-VeoFrameVideo -IdempotencyKey`` per row, ``-ThrottleLimit 8``, creates answered after 0.5 s) on a ledger of $($entries.ToString('N0', $invariant)) entries vs the same batch on an empty ledger" `
+            '≤ 1.20× the empty ledger' "$(Format-Seconds $slow.Full) vs $(Format-Seconds $slow.Empty)" "$(Format-Number $scale)× the empty ledger" `
+            ($scale -le 1.2) 'the ledger costs more than allowed per batch'
+        Add-Row '6 Batches' "the same batch with creates answered at once: the ledger's own cost bare (its first read by the process; rows never read it again)" `
+            '—' "$(Format-Seconds $bare.Full) vs $(Format-Seconds $bare.Empty)" "+$(Format-Seconds ($bare.Full - $bare.Empty))" $null ''
+
+        $env:VEO_HOME = Join-Path $ledgerRoot 'listed'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $listed = @(Get-VeoTask -Local -Last 10)
+        $local = $watch.Elapsed.TotalSeconds
+        if ($listed.Count -ne 10) { throw "Get-VeoTask -Local -Last 10 emitted $($listed.Count) entries." }
+        Add-Row '6 Batches' "``Get-VeoTask -Local -Last 10`` on a ledger of $($entries.ToString('N0', $invariant)) entries, read for the first time by the process" `
+            '< 0.5 s' (Format-Seconds $local) "$(Format-Number ($local / 0.5))× limit" ($local -lt 0.5) 'listing the ledger took too long'
+        $env:VEO_HOME = $ledgerRoot
+    }
+    finally {
+        Stop-VeoSimulator $simulator
+    }
+}
+
 function Measure-Pwsh([string] $Command) {
     $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -156,6 +241,11 @@ try {
     if ('startup' -in $Only) {
         Write-Host '## startup'
         Invoke-StartupPart
+    }
+    if ('batches' -in $Only) {
+        Write-Host '## batches'
+        Import-Module $ModuleManifest -Force
+        Invoke-BatchesPart
     }
 }
 finally {
@@ -235,7 +325,7 @@ pwsh -NoProfile -File tests/Veo.Benchmarks/Bench.ps1 -ModuleManifest out/Veo/$mo
 ``````
 
 Harness options: ``--only concurrency,polling,downloads,uploads``, ``--quick`` (50 tasks, 128 MiB, 4 MiB image),
-``--rounds N``, ``--simulator PATH``, ``--out FILE``. Bench.ps1: ``-Only concurrency,startup``, ``-Quick``,
+``--rounds N``, ``--simulator PATH``, ``--out FILE``. Bench.ps1: ``-Only concurrency,startup,batches``, ``-Quick``,
 ``-StartupRuns N``, ``-Rounds N``. The full run takes a few minutes on two cores.
 
 ### Notes
@@ -259,6 +349,11 @@ Harness options: ``--only concurrency,polling,downloads,uploads``, ``--quick`` (
 - Parts 3 and 4 measure memory in a fresh child process each time (growth over a baseline taken after a full
   collection), sampling the working set and the managed heap about every millisecond. Part 4's time is the client's
   own work: the same calls with a transport that reads the request body and answers at once.
+- Part 6 sends the creates of a batch through ``New-VeoFrameVideo -ThrottleLimit``; 40 creates of 0.5 s each take
+  20 s one after another, so 8 at once are bound by 2.5 s plus the pipeline's own work. The ledger of part 6 is read
+  once per process and then only from where the last read ended (an index of keys and ids in memory), so a batch
+  costs the same on a large ledger as on an empty one, apart from that first read, which the bare row shows. Each of
+  its entries is two lines, as the module writes a keyed create: the intent sent first, then the task naming it.
 - Shared machines are noisy: wall-time ratios move by tens of percent between runs when other work competes for
   the two cores; memory and request counts do not.
 $(if ($missed.Count) { "`n**Missed targets** (the reason is in the Verdict column; the sections above explain the mechanism):`n`n" + (($missed | ForEach-Object { '- ' + (($_ -split ' \| ')[1]) }) -join "`n") } else { "`nEvery target was met in this run." })

@@ -17,7 +17,7 @@ namespace Veo.Simulator;
 internal static class Program
 {
     private const string Usage =
-        "usage: dotnet Veo.Simulator.dll [--port N] [--task-seconds N] [--queued-ms N] [--processing-ms N] [--key K]... [--ignore-stdin]\n" +
+        "usage: dotnet Veo.Simulator.dll [--port N] [--task-seconds N] [--queued-ms N] [--processing-ms N] [--create-latency-ms N] [--key K]... [--ignore-stdin]\n" +
         "\n" +
         "A provider simulator on 127.0.0.1: HighwayAPI (and JieKou), AIHubMax and Vtrix at the same address, no network, no cost.\n" +
         "\n" +
@@ -25,6 +25,7 @@ internal static class Program
         "  --task-seconds N   how long each task processes, in seconds (default 1; try 30 to watch progress or press Ctrl+C)\n" +
         "  --processing-ms N  the same in milliseconds\n" +
         "  --queued-ms N      how long each task is queued first, in milliseconds (default 200)\n" +
+        "  --create-latency-ms N  answer every create after N ms\n" +
         "  --key K            accepted API key (repeatable; replaces the default 'sim-key'); 'sim-broke' has no balance\n" +
         "  --ignore-stdin     keep running when stdin closes (stop with Ctrl+C/SIGTERM)\n" +
         "  -h, --help         show this help\n" +
@@ -103,6 +104,9 @@ internal static class Program
                     break;
                 case "--processing-ms":
                     options.ProcessingFor = TimeSpan.FromMilliseconds(ParseInteger(args, ref i));
+                    break;
+                case "--create-latency-ms":
+                    options.CreateLatency = TimeSpan.FromMilliseconds(ParseInteger(args, ref i));
                     break;
                 case "--task-seconds":
                     options.ProcessingFor = TimeSpan.FromSeconds(ParseInteger(args, ref i));

@@ -17,6 +17,9 @@ public sealed class SimulatorOptions
 
     public TimeSpan QueuedFor { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How long every create request takes to be answered (a provider's own latency); read on every create.</summary>
+    public TimeSpan CreateLatency { get; set; }
+
     public TimeSpan ProcessingFor { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Lifetime of the video links handed out by a finished HighwayAPI or Vtrix task.</summary>

@@ -87,7 +87,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         WebApplication app = builder.Build();
         app.Use(next => new RequestLog(next, context.State, context.Clock).InvokeAsync);
         app.UseRouting();
-        app.Use(next => new FaultInjection(next, context.State.Faults, app.Lifetime).InvokeAsync);
+        app.Use(next => new FaultInjection(next, context.State.Faults, options, app.Lifetime).InvokeAsync);
 
         ControlApi.Map(app, context);
         context.Videos.Map(app);

@@ -162,8 +162,10 @@ internal sealed class VideoDownloader
             {
                 read = body.Read(buffer, 0, buffer.Length);
             }
-            catch (Exception ex) when (watchdog.Token.IsCancellationRequested && ex is OperationCanceledException or IOException or ObjectDisposedException)
+            catch (Exception) when (watchdog.Token.IsCancellationRequested)
             {
+                // The response was disposed under a blocked read: the stream may then throw anything (a chunked body
+                // has been seen to throw ArgumentOutOfRangeException), and it all means the watchdog's verdict.
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new TimeoutException(watchdog.Verdict);
             }

@@ -46,6 +46,7 @@ public static class VeoErrorIds
     public const string ConnectionFailed = "ConnectionFailed";
     public const string RequestTimedOut = "RequestTimedOut";
     public const string CreateOutcomeUnknown = "CreateOutcomeUnknown";
+    public const string IdempotencyKeyConflict = "IdempotencyKeyConflict";
 
     // Tasks and downloads.
     public const string TaskFailed = "TaskFailed";

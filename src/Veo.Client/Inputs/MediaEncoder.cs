@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text.Json;
 
 namespace Veo.Client;
@@ -10,6 +11,9 @@ namespace Veo.Client;
 internal abstract class MediaEncoder
 {
     public static readonly MediaEncoder Preview = new PreviewEncoder();
+
+    /// <summary>What identifies each image for an idempotency key: its URL, or the SHA-256 of its bytes.</summary>
+    public static readonly MediaEncoder Fingerprint = new FingerprintEncoder();
 
     /// <summary>A URL as it is, a local file as raw base64 (HighwayAPI).</summary>
     public void WriteUrlOrBase64(Utf8JsonWriter writer, MediaInput image)
@@ -54,5 +58,26 @@ internal abstract class MediaEncoder
 
         public override void WriteMimeType(Utf8JsonWriter writer, MediaInput image) =>
             writer.WriteStringValue(image.HasContent ? image.Load().MimeType : "<the MIME type of the fetched file>");
+    }
+
+    private sealed class FingerprintEncoder : MediaEncoder
+    {
+        public override void WriteUrl(Utf8JsonWriter writer, MediaInput image) => WriteIdentity(writer, image);
+
+        public override void WriteBase64(Utf8JsonWriter writer, MediaInput image) => WriteIdentity(writer, image);
+
+        public override void WriteMimeType(Utf8JsonWriter writer, MediaInput image) => writer.WriteStringValue(image.HasContent ? image.Load().MimeType : null);
+
+        private static void WriteIdentity(Utf8JsonWriter writer, MediaInput image)
+        {
+            if (!image.HasContent)
+            {
+                writer.WriteStringValue(image.Url!.AbsoluteUri);
+                return;
+            }
+
+            using Stream content = image.Load().OpenRead();
+            writer.WriteStringValue("sha256:" + Hash.Sha256Hex(content));
+        }
     }
 }

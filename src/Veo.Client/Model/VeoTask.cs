@@ -48,6 +48,9 @@ public sealed class VeoTask
 
     public DateTimeOffset? CreatedAt => Details.CreatedAt;
 
+    /// <summary>The key the task was created under (New-* -IdempotencyKey); names its saved files.</summary>
+    public string? IdempotencyKey => Details.IdempotencyKey;
+
     /// <summary>When this snapshot was read from the provider.</summary>
     public DateTimeOffset RetrievedAt => State.RetrievedAt;
 
@@ -71,7 +74,8 @@ public sealed class VeoTask
 }
 
 /// <summary>What is known about a task from its creation; status answers rarely repeat it.</summary>
-internal sealed record TaskDetails(string? Model, VeoMode? Mode, string? Prompt, DateTimeOffset? CreatedAt);
+internal sealed record TaskDetails(
+    string? Model, VeoMode? Mode, string? Prompt, DateTimeOffset? CreatedAt, string? IdempotencyKey = null, string? RequestHash = null);
 
 /// <summary>
 /// What a status answer says, in the provider-neutral vocabulary. Adapters build it through the named constructors;

@@ -18,13 +18,13 @@ public sealed class NewVeoFrameVideoCommand : NewTimedVeoVideoCommand
     [ValidateNotNullOrEmpty]
     public string Image { get; set; } = string.Empty;
 
-    /// <summary>The last frame: a local JPEG/PNG file or an http(s) URL.</summary>
+    /// <summary>The last frame: a local JPEG/PNG file or an http(s) URL. Blank (an empty CSV cell) makes the row image-to-video.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FirstAndLastFrameSet)]
+    [AllowEmptyString]
     [ArgumentCompleter(typeof(ImageFileCompleter))]
-    [ValidateNotNullOrEmpty]
     public string LastImage { get; set; } = string.Empty;
 
-    protected override VeoMode Mode => ParameterSetName == FirstAndLastFrameSet ? VeoMode.FirstAndLastFrame : VeoMode.FirstFrame;
+    protected override VeoMode Mode => NotBlank(LastImage) is null ? VeoMode.FirstFrame : VeoMode.FirstAndLastFrame;
 
     protected override VideoRequest AddInputs(VideoRequest request) => base.AddInputs(request) with
     {

@@ -28,6 +28,6 @@ public sealed class NewVeoReferenceVideoCommand : NewVeoVideoCommand
     protected override VideoRequest AddInputs(VideoRequest request) => request with
     {
         ReferenceImages = ReferenceImage.Select(ToImage).ToArray(),
-        ReferenceType = ReferenceType is null ? null : (ReferenceType)System.Enum.Parse(typeof(ReferenceType), ReferenceType, ignoreCase: true),
+        ReferenceType = NotBlank(ReferenceType) is string type ? (ReferenceType)System.Enum.Parse(typeof(ReferenceType), type, ignoreCase: true) : null,
     };
 }

@@ -1,18 +1,27 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using Veo.Client;
 using Veo.PowerShell.Infrastructure;
 
 namespace Veo.PowerShell.Commands;
 
 /// <summary>
-/// What every New-Veo*Video cmdlet shares: the common options, the local rule check, -WhatIf, and the single
-/// create request. Subclasses add their images and mode.
+/// What every New-Veo*Video cmdlet shares: the common options, the local rule check, -WhatIf, the idempotency key,
+/// and the single create request of each row, up to -ThrottleLimit of them at once with the tasks emitted in input
+/// order. Subclasses add their images and mode.
 /// </summary>
 public abstract class NewVeoVideoCommand : VeoCmdlet
 {
+    /// <summary>Each row's task or error, written in input order.</summary>
+    private readonly OrderedOutput _output = new();
+
+    /// <summary>Creates in flight; counted on the pipeline thread.</summary>
+    private int _creating;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateNotNullOrEmpty]
@@ -40,10 +49,12 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     public string? AspectRatio { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     [ArgumentCompleter(typeof(SampleCountCompleter))]
     public int SampleCount { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     [ArgumentCompleter(typeof(NoValueCompleter))]
     public long Seed { get; set; }
 
@@ -68,6 +79,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
     /// <summary>1 (strictest) to 6 (most permissive); AIHubMax Standard and Fast models.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     [ArgumentCompleter(typeof(SafetyToleranceCompleter))]
     public int SafetyTolerance { get; set; }
 
@@ -96,17 +108,37 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     }
 
     /// <summary>Waits for the task to finish before emitting it.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvBoolean]
     public SwitchParameter Wait { get; set; }
 
     /// <summary>The longest -Wait waits, in seconds.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     [ArgumentCompleter(typeof(NoValueCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSeconds { get; set; } = WaitVeoTaskCommand.DefaultTimeoutSeconds;
 
-    /// <summary>The create request on its way, from just before it is sent until its answer is read.</summary>
-    private PreparedCreate? _sentCreate;
+    /// <summary>
+    /// Names the task, so that running the same command again reuses it instead of paying again (the ledger remembers
+    /// the key and the request); Save-VeoVideo names its file after the key.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Key")]
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>Send the create even though an earlier one under the same key may have created a task (CreateOutcomeUnknown).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CsvBoolean]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>How many creates are sent at once; tasks are still emitted in input order.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    /// <summary>The create requests on their way, each from just before it is sent until its answer is read.</summary>
+    private readonly ConcurrentDictionary<PreparedCreate, bool> _sentCreates = new();
 
     protected abstract VeoMode Mode { get; }
 
@@ -147,44 +179,136 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
             return;
         }
 
-        string action = $"Create a paid {prepared.Model.Mode} video task with {prepared.Model.ModelId}";
-        string description = $"{action}: POST {prepared.Endpoint}{Environment.NewLine}{prepared.Preview}";
-        if (!ShouldProcess(description, $"{action}? The provider bills each task.", "Create Veo video task"))
+        string? key = NotBlank(IdempotencyKey);
+        KeyDecision decision;
+        try
         {
+            decision = key is null ? new KeyDecision(KeyAction.Create, null, null) : Client.CheckKey(prepared, key, Force);
+        }
+        catch (VeoException ex)
+        {
+            // A ledger that stays locked: the key cannot be honoured, so nothing is sent.
+            WriteError(ToErrorRecord(ex, Prompt));
             return;
         }
 
-        RunToCompletion(async cancellationToken =>
+        switch (decision.Action)
         {
-            VeoTask? task;
+            case KeyAction.Conflict:
+                WriteError(ToErrorRecord(VeoClient.KeyConflict(key!, decision), Prompt));
+                return;
+            case KeyAction.OutcomeUnknown:
+                WriteError(ToErrorRecord(VeoClient.OutcomeUnknown(prepared.Connection.Provider, key!, decision), Prompt));
+                return;
+            case KeyAction.Reuse:
+                WriteVerbose($"The idempotency key '{key}' names task {decision.Task!.TaskId}, made from the same request: reusing it, nothing is sent.");
+                Submit(token => ReuseAsync(prepared, key!, decision.Task, token));
+                return;
+            default:
+                if (Confirm(prepared))
+                {
+                    bool force = Force;
+                    Submit(async token => await CreateAsync(prepared, key, force, token).ConfigureAwait(false));
+                }
+
+                return;
+        }
+    }
+
+    protected override void EndProcessing() => DrainUntilIdle();
+
+    private bool Confirm(PreparedCreate prepared)
+    {
+        string action = $"Create a paid {prepared.Model.Mode} video task with {prepared.Model.ModelId}";
+        string description = $"{action}: POST {prepared.Endpoint}{Environment.NewLine}{prepared.Preview}";
+        return ShouldProcess(description, $"{action}? The provider bills each task.", "Create Veo video task");
+    }
+
+    /// <summary>
+    /// Runs one row's create (or reuse) in the background once fewer than ThrottleLimit are in flight, then its wait
+    /// when -Wait is given; its task or error is written in input order.
+    /// </summary>
+    private void Submit(Func<CancellationToken, Task<VeoTask?>> create)
+    {
+        DrainWhile(() => _creating >= ThrottleLimit);
+        OutputSlot slot = _output.Add();
+        bool wait = Wait;
+        int timeoutSeconds = TimeoutSeconds;
+        string prompt = Prompt;
+        _creating++;
+        Start(async token =>
+        {
             try
             {
-                task = await Client.CreateAsync(prepared, cancellationToken, () => Volatile.Write(ref _sentCreate, prepared)).ConfigureAwait(false);
+                VeoTask? task;
+                try
+                {
+                    task = await create(token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Post(() => _creating--);
+                }
+
+                if (task is not null && wait)
+                {
+                    task = await WaitForAsync(task, TimeSpan.FromSeconds(timeoutSeconds), token).ConfigureAwait(false);
+                }
+
+                if (task is not null)
+                {
+                    slot.Output.Enqueue(() => WriteObject(task));
+                }
+            }
+            catch (VeoException ex)
+            {
+                slot.Output.Enqueue(() => WriteError(ToErrorRecord(ex, prompt)));
             }
             finally
             {
-                Volatile.Write(ref _sentCreate, null);
-            }
-
-            if (Wait)
-            {
-                task = await WaitForAsync(task, TimeSpan.FromSeconds(TimeoutSeconds), cancellationToken).ConfigureAwait(false);
-            }
-
-            if (task is not null)
-            {
-                Post(() => WriteObject(task));
+                Post(() => _output.Complete(slot));
             }
         });
     }
 
+    /// <summary>The key's task, read afresh; when it turns out to have failed, a new one is created (once confirmed).</summary>
+    private async Task<VeoTask?> ReuseAsync(PreparedCreate prepared, string key, LedgerEntry known, CancellationToken token)
+    {
+        VeoTask task = await Client.GetTaskAsync(prepared.Connection, known.TaskId, token, known).ConfigureAwait(false);
+        if (task.Status != VeoTaskStatus.Failed)
+        {
+            return task;
+        }
+
+        Post(() => WriteVerbose($"Task {task.TaskId} of the idempotency key '{key}' has failed: creating a new one."));
+        return await AskAsync(() => Confirm(prepared), token).ConfigureAwait(false)
+            ? await CreateAsync(prepared, key, force: false, token).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>The create, known as on its way from just before it is sent until its answer is read.</summary>
+    private async Task<VeoTask> CreateAsync(PreparedCreate prepared, string? key, bool force, CancellationToken token)
+    {
+        try
+        {
+            return await Client.CreateAsync(prepared, key, force, token, () => _sentCreates[prepared] = true).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sentCreates.TryRemove(prepared, out _);
+        }
+    }
+
+    /// <summary>A blank CSV cell is a value not given.</summary>
+    protected static string? NotBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
     /// <summary>
-    /// A create stopped after it was sent may have made a billed task: say so on the host, since the warning stream
+    /// Each create stopped after it was sent may have made a billed task: say so on the host, since the warning stream
     /// closes with the pipeline (the ledger keeps it as a create without an answer, which Get-VeoTask reports).
     /// </summary>
     protected override void OnStopped()
     {
-        if (Volatile.Read(ref _sentCreate) is PreparedCreate sent)
+        foreach (PreparedCreate sent in _sentCreates.Keys)
         {
             Host?.UI?.WriteWarningLine(Client.InterruptedCreate(sent));
         }
@@ -196,14 +320,14 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         Tier = ValidateModelAttribute.TierOf(Model) ?? SourceTier ?? DefaultTier,
         ModelId = ValidateModelAttribute.TierOf(Model) is null && SourceTier is null ? Model : null,
         Prompt = Prompt,
-        Resolution = Resolution,
-        AspectRatio = AspectRatio,
+        Resolution = NotBlank(Resolution),
+        AspectRatio = NotBlank(AspectRatio),
         SampleCount = IsBound(nameof(SampleCount)) ? SampleCount : null,
         Seed = IsBound(nameof(Seed)) ? Seed : null,
-        NegativePrompt = NegativePrompt,
+        NegativePrompt = NotBlank(NegativePrompt),
         GenerateAudio = IsBound(nameof(GenerateAudio)) ? GenerateAudio.IsPresent : null,
         EnhancePrompt = IsBound(nameof(EnhancePrompt)) ? EnhancePrompt : null,
-        PersonGeneration = PersonGeneration is null ? null : (PersonGeneration)Enum.Parse(typeof(PersonGeneration), PersonGeneration, ignoreCase: true),
+        PersonGeneration = NotBlank(PersonGeneration) is string person ? (PersonGeneration)Enum.Parse(typeof(PersonGeneration), person, ignoreCase: true) : null,
         SafetyTolerance = IsBound(nameof(SafetyTolerance)) ? SafetyTolerance : null,
         AutoFix = IsBound(nameof(AutoFix)) ? AutoFix.IsPresent : null,
     };
@@ -256,6 +380,7 @@ public abstract class NewTimedVeoVideoCommand : NewVeoVideoCommand
 {
     /// <summary>4, 6 or 8 seconds (8 by default); what each model allows is in Get-VeoModel.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     [ArgumentCompleter(typeof(DurationCompleter))]
     public int DurationSeconds { get; set; }
 

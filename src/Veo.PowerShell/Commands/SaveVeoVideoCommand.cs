@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -24,8 +23,8 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     private const string TaskIdSet = "TaskId";
     private const int DownloadActivityId = 2;
 
-    /// <summary>Output waiting for the tasks before it to finish, in input order. Pipeline thread only.</summary>
-    private readonly Queue<OutputSlot> _slots = new();
+    /// <summary>Output waiting for the tasks before it to finish, in input order.</summary>
+    private readonly OrderedOutput _output = new();
     private SemaphoreSlim? _gate;
     private int _lastActivityId = DownloadActivityId;
 
@@ -36,15 +35,16 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
     [ArgumentCompleter(typeof(NoValueCompleter))]
     public VeoTask[] Task { get; set; } = new VeoTask[0];
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
+    /// <summary>Task ids; the ledger says which provider and address created each.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskIdSet)]
     [Alias("Id")]
     [ArgumentCompleter(typeof(TaskIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] TaskId { get; set; } = new string[0];
 
     /// <summary>
-    /// A folder (existing, or ending in a separator, or without an extension) that receives &lt;TaskId&gt;.mp4 files,
-    /// or a file name; several videos of one task get -2, -3… suffixes. The current location by default.
+    /// A folder (existing, or ending in a separator, or without an extension) that receives &lt;IdempotencyKey&gt;.mp4
+    /// files (&lt;TaskId&gt;.mp4 for a task created without a key), or a file name; several videos of one task get -2, -3… suffixes. The current location by default.
     /// </summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -99,14 +99,13 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             return;
         }
 
-        if (TargetProblem(target, taskId) is VeoException problem)
+        if (TargetProblem(target, taskId, task?.IdempotencyKey ?? known?.IdempotencyKey) is VeoException problem)
         {
             WriteError(ToErrorRecord(problem, (object?)task ?? taskId));
             return;
         }
 
-        var slot = new OutputSlot(++_lastActivityId);
-        _slots.Enqueue(slot);
+        OutputSlot slot = _output.Add(++_lastActivityId);
         DateTimeOffset deadline = DateTimeOffset.UtcNow.AddSeconds(TimeoutSeconds);
         Start(async token =>
         {
@@ -125,25 +124,9 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
             finally
             {
                 _gate.Release();
-                Post(() =>
-                {
-                    slot.Done = true;
-                    EmitFinishedSlots();
-                });
+                Post(() => _output.Complete(slot));
             }
         });
-    }
-
-    /// <summary>Writes the output of every finished task that no unfinished task precedes.</summary>
-    private void EmitFinishedSlots()
-    {
-        while (_slots.Count > 0 && _slots.Peek().Done)
-        {
-            foreach (Action write in _slots.Dequeue().Output)
-            {
-                write();
-            }
-        }
     }
 
     private async Task DownloadAllAsync(VeoTask task, string target, OutputSlot slot, DateTimeOffset deadline, CancellationToken token)
@@ -157,6 +140,13 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         for (int index = 0; index < paths.Length; index++)
         {
             string path = paths[index];
+            if (!Force && IsSavedAlready(task, path))
+            {
+                Post(() => WriteVerbose($"{path} was saved from task {task.TaskId} before (the task ledger says so): it is kept, not downloaded again."));
+                slot.Output.Enqueue(() => WriteFile(path));
+                continue;
+            }
+
             string activity = paths.Length == 1
                 ? $"Downloading task {WaitProgress.ShortId(task.TaskId)}"
                 : $"Downloading task {WaitProgress.ShortId(task.TaskId)}, video {index + 1} of {paths.Length}";
@@ -168,7 +158,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
                         PercentComplete = total is long all && all > 0 ? (int)(done * 100 / all) : -1,
                     })), token, deadline).ConfigureAwait(false);
                 Post(() => WriteProgress(new ProgressRecord(slot.ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed }));
-                slot.Output.Enqueue(() => WriteObject(new FileInfo(path)));
+                slot.Output.Enqueue(() => WriteFile(path));
             }
             catch (VeoException ex)
             {
@@ -177,12 +167,19 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         }
     }
 
+    /// <summary>A re-run of a batch: the file is there, and the ledger says it was saved from this task.</summary>
+    private bool IsSavedAlready(VeoTask task, string path) =>
+        File.Exists(path) && Ledger.Find(task.TaskId)?.SavedFiles.Contains(path, StringComparer.Ordinal) == true;
+
+    /// <summary>The file as Get-Item gives it (PSPath, PSParentPath, PSChildName, PSDrive, PSProvider), for the default file table.</summary>
+    private void WriteFile(string path) => WriteObject(InvokeProvider.Item.Get(new[] { path }, false, true), enumerateCollection: true);
+
     /// <summary>
     /// Why the videos of <paramref name="taskId"/> cannot go to <paramref name="target"/>: a device, or a file name that
-    /// an earlier task of this command already writes (whatever -Force says, one paid video must not replace another).
-    /// Claims the target otherwise. Pipeline thread only.
+    /// an earlier task of this command already writes (whatever -Force says, one paid video must not replace another;
+    /// in a folder, two tasks whose keys name the same file collide too). Claims the target otherwise. Pipeline thread only.
     /// </summary>
-    private VeoException? TargetProblem(string target, string taskId)
+    private VeoException? TargetProblem(string target, string taskId, string? idempotencyKey)
     {
         if (IsDevice(target))
         {
@@ -190,7 +187,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
                 $"-Path '{target}' is a device, not a folder or a file; give a folder or an .mp4 file name.") { Target = target };
         }
 
-        string claim = IsFolder(target) ? System.IO.Path.Combine(target, taskId) : target;
+        string claim = IsFolder(target) ? System.IO.Path.Combine(target, VideoPaths.Stem(idempotencyKey, taskId)) : target;
         if (_claimedBy.TryGetValue(claim, out string? first))
         {
             return new VeoException(VeoErrorIds.VideoPathConflict, VeoErrorKind.ResourceExists,
@@ -227,24 +224,7 @@ public sealed class SaveVeoVideoCommand : VeoCmdlet
         total is long all ? $"{done / 1048576.0:0.0} of {all / 1048576.0:0.0} MB" : $"{done / 1048576.0:0.0} MB";
 }
 
-/// <summary>One task's output, held until every task before it has been written.</summary>
-internal sealed class OutputSlot
-{
-    public OutputSlot(int activityId)
-    {
-        ActivityId = activityId;
-    }
-
-    /// <summary>Each task shows its own download bar.</summary>
-    public int ActivityId { get; }
-
-    public ConcurrentQueue<Action> Output { get; } = new();
-
-    /// <summary>Set on the pipeline thread once the task's work has ended.</summary>
-    public bool Done { get; set; }
-}
-
-/// <summary>Where each video of a task goes.</summary>
+/// <summary>Where each video of a task goes: in a folder, named by the task's idempotency key, else its id.</summary>
 internal static class VideoPaths
 {
     public static string[] For(VeoTask task, string target, bool isFolder)
@@ -252,7 +232,7 @@ internal static class VideoPaths
         int count = task.Videos.Count;
         if (isFolder)
         {
-            string stem = SafeFileName(task.TaskId);
+            string stem = Stem(task.IdempotencyKey, task.TaskId);
             return Enumerable.Range(1, count)
                 .Select(n => Path.Combine(target, count == 1 ? stem + ".mp4" : $"{stem}-{n}.mp4"))
                 .ToArray();
@@ -265,6 +245,9 @@ internal static class VideoPaths
             .Select(n => n == 1 ? target : Path.Combine(folder, $"{name}-{n}{extension}"))
             .ToArray();
     }
+
+    /// <summary>The file name of a task's video in a folder, without its suffix and extension.</summary>
+    public static string Stem(string? idempotencyKey, string taskId) => SafeFileName(idempotencyKey ?? taskId);
 
     private static string SafeFileName(string name)
     {

@@ -70,14 +70,17 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Pumps output until all background work has finished.</summary>
-    protected void DrainUntilIdle()
+    protected void DrainUntilIdle() => DrainWhile(() => Volatile.Read(ref _running) != 0);
+
+    /// <summary>Pumps output while <paramref name="busy"/> holds (checked on the pipeline thread after each action).</summary>
+    protected void DrainWhile(Func<bool> busy)
     {
         try
         {
             while (true)
             {
                 DrainPending();
-                if (Volatile.Read(ref _running) == 0)
+                if (!busy())
                 {
                     DrainPending();
                     return;
@@ -103,6 +106,30 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             _stopping.Cancel();
             throw;
         }
+    }
+
+    /// <summary>Runs <paramref name="question"/> (a ShouldProcess) on the pipeline thread and gives its answer to background work.</summary>
+    protected Task<bool> AskAsync(Func<bool> question, CancellationToken cancellationToken)
+    {
+        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        CancellationTokenRegistration registration = cancellationToken.Register(() => answer.TrySetCanceled());
+        Post(() =>
+        {
+            try
+            {
+                answer.TrySetResult(question());
+            }
+            catch (Exception ex)
+            {
+                answer.TrySetException(ex);
+                throw;
+            }
+            finally
+            {
+                registration.Dispose();
+            }
+        });
+        return answer.Task;
     }
 
     /// <summary>

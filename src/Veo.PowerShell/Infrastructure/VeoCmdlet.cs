@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
@@ -19,6 +17,7 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
 
     /// <summary>The provider for this call; by default the piped task's, else Connect-Veo's, else HighwayApi.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     public VeoProvider? Provider { get; set; }
 
     /// <summary>The API key for this call, as a SecureString, a string or a PSCredential.</summary>
@@ -29,11 +28,11 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
 
     /// <summary>The provider's base address for this call (the simulator's, a proxy's).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankMeansNotGiven]
     [ArgumentCompleter(typeof(BaseUriCompleter))]
     public Uri? BaseUri { get; set; }
 
-    private IReadOnlyList<LedgerEntry>? _ledgerEntries;
-    private IReadOnlyList<LedgerEntry>? _ledgerLines;
+    private bool _ledgerUnavailable;
 
     private bool _debugEnabled;
 
@@ -57,33 +56,38 @@ public abstract class VeoCmdlet : AsyncCmdlet, IVeoLog
     protected TaskLedger Ledger { get; } = TaskLedger.ForCurrentUser();
 
     /// <summary>
-    /// The ledger, read once per command: each unusable line is a warning; a ledger that stays locked is one error and
-    /// reads as empty, so tasks given with their connection still go through. Pipeline thread only.
+    /// Asks the ledger (read once per process, then only what was appended; each unusable line is a warning). A ledger
+    /// that stays locked is one error per command and reads as <paramref name="unavailable"/> from then on, so tasks
+    /// given with their connection still go through. Pipeline thread only.
     /// </summary>
-    protected IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries ??= LedgerLines.Where(e => !e.IsIntent).ToArray();
-
-    /// <summary>The ledger's tasks and its creates that never named a task (<see cref="TaskLedger.ReadWithUnanswered"/>), read once.</summary>
-    protected IReadOnlyList<LedgerEntry> LedgerLines => _ledgerLines ??= ReadLedger();
-
-    private IReadOnlyList<LedgerEntry> ReadLedger()
+    protected T AskLedger<T>(Func<TaskLedger, Action<string>, T> read, T unavailable)
     {
+        if (_ledgerUnavailable)
+        {
+            return unavailable;
+        }
+
         try
         {
-            return Ledger.ReadWithUnanswered(WriteWarning);
+            return read(Ledger, WriteWarning);
         }
-        catch (VeoException ex)
+        catch (VeoException ex) when (ex.ErrorId == VeoErrorIds.LedgerLocked)
         {
+            _ledgerUnavailable = true;
             WriteError(ToErrorRecord(ex, Ledger.FilePath));
-            return Array.Empty<LedgerEntry>();
+            return unavailable;
         }
     }
 
     /// <summary>The connection for a task known only by id: the ledger says which provider and address created it.</summary>
     protected (VeoConnection Connection, LedgerEntry? Known) ResolveById(string taskId)
     {
-        LedgerEntry? known = LedgerEntries.LastOrDefault(e => e.TaskId == taskId);
+        LedgerEntry? known = AskLedger((ledger, warn) => ledger.Find(taskId, warn), null);
         return (Checked(() => Connections.For(known)), known);
     }
+
+    /// <summary>The connection for a task the ledger has already given.</summary>
+    protected VeoConnection ResolveKnown(LedgerEntry known) => Checked(() => Connections.For(known));
 
     /// <summary>The connection for this call (see <see cref="ConnectionResolver"/>): for a piped task, or a new one.</summary>
     protected VeoConnection ResolveConnection(VeoTask? task = null) => Checked(() => Connections.For(task));

@@ -32,28 +32,52 @@ public sealed class HostileProviderTests : IDisposable
 
     private static VeoClient ClientWith(SimulatedProvider provider, TaskLedger ledger) => new(provider.Client.Options, provider.Log, ledger);
 
+    /// <summary>Starts a create the simulator answers only after 30 s, and stops it once its intent is in the ledger.</summary>
+    private static async Task StopOnceRecorded(SimulatedProvider provider, TaskLedger ledger, Func<CancellationToken, Task<VeoTask>> create)
+    {
+        provider.Server.State.Faults.Add(FaultTarget.Create, new Fault.Delay(TimeSpan.FromSeconds(30)));
+        using var stop = new CancellationTokenSource();
+        Task<VeoTask> running = create(stop.Token);
+        Assert.True(await provider.EventuallyAsync(() => ledger.ReadWithUnanswered().Count == 1), "no intent was written");
+        Assert.False(running.IsCompleted);
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
     [Fact]
     public async Task ACreatesIntentIsInTheLedgerBeforeItsAnswerAndAStoppedCreateStaysOnRecordWithAWarning()
     {
         await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
         TaskLedger ledger = NewLedger();
         VeoClient client = ClientWith(provider, ledger);
-        provider.Server.State.Faults.Add(FaultTarget.Create, new Fault.Delay(TimeSpan.FromSeconds(30)));
-        using var stop = new CancellationTokenSource();
         bool sent = false;
 
-        Task<VeoTask> create = client.CreateAsync(client.Prepare(provider.Connection, Request("stopped fox")), stop.Token, () => sent = true);
-        Assert.True(await provider.EventuallyAsync(() => ledger.ReadWithUnanswered().Count == 1), "no intent was written");
-        Assert.False(create.IsCompleted);
-        Assert.True(sent);
-        stop.Cancel();
+        await StopOnceRecorded(provider, ledger, stop => client.CreateAsync(client.Prepare(provider.Connection, Request("stopped fox")), stop, () => sent = true));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => create);
+        Assert.True(sent);
         LedgerEntry unanswered = Assert.Single(ledger.ReadWithUnanswered());
         Assert.Null(unanswered.TaskId);
         Assert.Equal("stopped fox", unanswered.Prompt);
         Assert.Empty(ledger.ReadAll());
         Assert.True(provider.Log.Has("was stopped after it was sent: A task may have been created and billed"), provider.Log.All);
+    }
+
+    [Fact]
+    public async Task AKeyedCreateWritesOneIntentLineWithItsKeyAndAStoppedOneLeavesTheKeyOfUnknownOutcome()
+    {
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync();
+        TaskLedger ledger = NewLedger();
+        VeoClient client = ClientWith(provider, ledger);
+        PreparedCreate prepared = client.Prepare(provider.Connection, Request("keyed fox"));
+
+        await StopOnceRecorded(provider, ledger, stop => client.CreateAsync(prepared, "row-1", force: false, stop));
+
+        Assert.Single(File.ReadAllLines(ledger.FilePath));
+        LedgerEntry unanswered = Assert.Single(ledger.ReadWithUnanswered());
+        Assert.Equal(("row-1", prepared.RequestHash, "keyed fox"), (unanswered.IdempotencyKey, unanswered.RequestHash, unanswered.Prompt));
+        Assert.NotNull(unanswered.Intent);
+        Assert.Equal(KeyAction.OutcomeUnknown, client.CheckKey(prepared, "row-1", force: false).Action);
+        Assert.Equal(KeyAction.OutcomeUnknown, new TaskLedger(ledger.Folder).Check(VeoProvider.HighwayApi, "row-1", prepared.RequestHash, force: false).Action);
     }
 
     [Fact]

@@ -83,7 +83,8 @@ internal static class ControlApi
         double? ProcessingForMs,
         double? VideoUrlTtlSeconds,
         double? AIHubMaxResultDelayMs,
-        double? AIHubMaxVideoUrlTtlSeconds)
+        double? AIHubMaxVideoUrlTtlSeconds,
+        double? CreateLatencyMs)
     {
         // Everything is checked before anything changes, so a rejected request leaves the options as they were.
         public void ApplyTo(SimulatorOptions options)
@@ -91,9 +92,11 @@ internal static class ControlApi
             TimeSpan? queued = Milliseconds(QueuedForMs, "queuedForMs");
             TimeSpan? processing = Milliseconds(ProcessingForMs, "processingForMs");
             TimeSpan? resultDelay = Milliseconds(AIHubMaxResultDelayMs, "aiHubMaxResultDelayMs");
+            TimeSpan? createLatency = Milliseconds(CreateLatencyMs, "createLatencyMs");
             options.QueuedFor = queued ?? options.QueuedFor;
             options.ProcessingFor = processing ?? options.ProcessingFor;
             options.AIHubMaxResultDelay = resultDelay ?? options.AIHubMaxResultDelay;
+            options.CreateLatency = createLatency ?? options.CreateLatency;
             options.VideoUrlTtl = VideoUrlTtlSeconds is double ttl ? TimeSpan.FromSeconds(ttl) : options.VideoUrlTtl;
             options.AIHubMaxVideoUrlTtl = AIHubMaxVideoUrlTtlSeconds is double aiHubMaxTtl ? TimeSpan.FromSeconds(aiHubMaxTtl) : options.AIHubMaxVideoUrlTtl;
         }

@@ -8,8 +8,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace Veo.Simulator.Hosting;
 
-/// <summary>Applies the next scripted fault of the matched endpoint's <see cref="FaultPoint"/>, if any.</summary>
-internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, IHostApplicationLifetime lifetime)
+/// <summary>
+/// Applies the next scripted fault of the matched endpoint's <see cref="FaultPoint"/>, if any; a create without a
+/// fault is answered after <see cref="SimulatorOptions.CreateLatency"/>.
+/// </summary>
+internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, SimulatorOptions options, IHostApplicationLifetime lifetime)
 {
     // Lets the transport send the flushed bytes before the connection is torn down.
     private static readonly TimeSpan DrainBeforeAbort = TimeSpan.FromMilliseconds(100);
@@ -20,6 +23,9 @@ internal sealed class FaultInjection(RequestDelegate next, FaultScript faults, I
         Fault? fault = point is null ? null : faults.TakeNext(point.Target);
         switch (fault)
         {
+            case null when point?.Target == FaultTarget.Create && options.CreateLatency > TimeSpan.Zero:
+                await DelayThenAnswerAsync(context, options.CreateLatency);
+                break;
             case null:
                 await next(context);
                 break;
