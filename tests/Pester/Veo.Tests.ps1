@@ -876,6 +876,11 @@ Describe 'Re-runnable batches' {
         $unsaved.TaskId | Should -Contain $pending.TaskId
         $unsaved.TaskId | Should -Not -Contain $saved.TaskId
         (Get-VeoTask -Local).Count | Should -BeGreaterThan 2
+        # The default view is a table: status, how many files were saved, the key and the whole id at 160 columns.
+        $table = $local | Out-String -Width 160
+        $table | Should -Match '(?m)^Created\s+Provider\s+Mode\s+Status\s+Saved\s+Key\s+TaskId\s+Prompt'
+        $table | Should -Match ("Succeeded\s+1\s+$([regex]::Escape($saved.IdempotencyKey.Substring(0, [Math]::Min(11, $saved.IdempotencyKey.Length))))")
+        $table | Should -Match ([regex]::Escape($saved.TaskId))
     }
 
     It 'creates each row once and ends with one file per row, re-run in a new pwsh and after a kill mid-way' {
