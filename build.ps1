@@ -176,7 +176,7 @@ function Start-SimulatorByHand {
     $simulator = Start-VeoSimulator -Path (Join-Path $simulatorFolder 'Veo.Simulator.dll') -ProcessingMilliseconds 20000
     try {
         Write-Host @"
-The provider simulator is listening on $($simulator.BaseUri) (HighwayApi, JieKou, AIHubMax and Vtrix), API key '$($simulator.ApiKey)'.
+The provider simulator is listening on $($simulator.BaseUri) (HighwayApi, JieKou, AIHubMax, Vtrix and Google), API key '$($simulator.ApiKey)'.
 Tasks take 20 seconds. In a prompt, [sim:fail] makes a task fail and [sim:seconds=N] makes it take N seconds.
 Paste this into another pwsh (the scratch VEO_HOME keeps these tasks out of your own task ledger):
 

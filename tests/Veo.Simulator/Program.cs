@@ -19,7 +19,7 @@ internal static class Program
     private const string Usage =
         "usage: dotnet Veo.Simulator.dll [--port N] [--task-seconds N] [--queued-ms N] [--processing-ms N] [--create-latency-ms N] [--key K]... [--ignore-stdin]\n" +
         "\n" +
-        "A provider simulator on 127.0.0.1: HighwayAPI (and JieKou), AIHubMax and Vtrix at the same address, no network, no cost.\n" +
+        "A provider simulator on 127.0.0.1: HighwayAPI (and JieKou), AIHubMax, Vtrix and Google at the same address, no network, no cost.\n" +
         "\n" +
         "  --port N           TCP port on 127.0.0.1 (0, the default, picks a free one)\n" +
         "  --task-seconds N   how long each task processes, in seconds (default 1; try 30 to watch progress or press Ctrl+C)\n" +
@@ -69,7 +69,7 @@ internal static class Program
         await Console.Out.WriteLineAsync($"Listening on {server.BaseUri}");
         await Console.Out.WriteLineAsync(
             $"API key: {string.Join(" or ", options.ValidKeys)}. Tasks take {options.QueuedFor.TotalSeconds:0.#} s queued, then {options.ProcessingFor.TotalSeconds:0.#} s processing.\n" +
-            $"Connect with: Connect-Veo -Provider HighwayApi -BaseUri {server.BaseUri} -ApiKey {options.ValidKeys.First()}   (or AIHubMax, Vtrix: same address)\n" +
+            $"Connect with: Connect-Veo -Provider HighwayApi -BaseUri {server.BaseUri} -ApiKey {options.ValidKeys.First()}   (or AIHubMax, Vtrix, Google: same address)\n" +
             "Prompt markers: [sim:fail] fails the task, [sim:seconds=N] makes it take N seconds. --help lists the options.");
         await Console.Out.FlushAsync();
 
