@@ -125,15 +125,19 @@ function Invoke-XunitSuite {
     $exitCode = $LASTEXITCODE
     $passed = 0
     $failed = 0
+    $failedTests = [Collections.Generic.List[string]]::new()
     foreach ($trx in Get-ChildItem $results -Filter '*.trx' -ErrorAction SilentlyContinue) {
-        $counters = ([xml] (Get-Content $trx.FullName -Raw)).TestRun.ResultSummary.Counters
-        $passed += [int] $counters.passed
-        $failed += [int] $counters.failed
+        $run = ([xml] (Get-Content $trx.FullName -Raw)).TestRun
+        $passed += [int] $run.ResultSummary.Counters.passed
+        $failed += [int] $run.ResultSummary.Counters.failed
+        foreach ($result in $run.Results.UnitTestResult | Where-Object outcome -EQ 'Failed') {
+            $failedTests.Add("$($result.testName): $(($result.Output.ErrorInfo.Message -split "`n")[0])")
+        }
     }
     # A run that failed without a failing test (a build error, a crashed host) still counts as a failure.
     if ($exitCode -ne 0 -and $failed -eq 0) { $failed = 1 }
     Write-Host "xunit: $passed passed, $failed failed"
-    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; FailedTests = $failedTests.ToArray() }
 }
 
 function Invoke-PesterSuite {
@@ -152,12 +156,15 @@ function Invoke-PesterSuite {
     catch {
         # Pester itself failed (a test result it cannot write, say): the run counts as failed, visibly.
         Write-Host "Pester could not complete: $_"
-        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+        return [pscustomobject]@{ Passed = 0; Failed = 1; FailedTests = @("Pester could not complete: $_") }
     }
     # Containers that failed to run (a broken BeforeAll, a parse error) count as failures too.
     $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     Write-Host "Pester: $($result.PassedCount) passed, $failed failed"
-    [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed }
+    $failedTests = @($result.Failed | ForEach-Object { "$($_.ExpandedPath): $(($_.ErrorRecord[0].Exception.Message -split "`n")[0])" }) +
+        @($result.FailedBlocks | ForEach-Object { "$($_.ExpandedPath): the block failed" }) +
+        @($result.FailedContainers | ForEach-Object { "$($_.Item): the file failed" })
+    [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; FailedTests = $failedTests }
 }
 
 function Write-TestSummary {
@@ -166,6 +173,8 @@ function Write-TestSummary {
     $passed = ($Suites | Measure-Object Passed -Sum).Sum
     $failed = ($Suites | Measure-Object Failed -Sum).Sum
     if ($passed -eq 0) { $failed = [Math]::Max($failed, 1) }
+    # The failures again, next to the closing line, so the tail of a long CI log names them.
+    foreach ($suite in $Suites) { foreach ($test in $suite.FailedTests) { Write-Host "FAILED $test" } }
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { throw 'The test suite failed.' }
 }

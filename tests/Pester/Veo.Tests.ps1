@@ -390,6 +390,9 @@ Describe 'Get-VeoTask' {
 
 Describe 'The task ledger' {
     BeforeAll {
+        # A ledger of its own: the corrupt line written here must not warn in every later Describe.
+        $savedHome = $env:VEO_HOME
+        $env:VEO_HOME = Join-Path $TestDrive 'ledger-home'
         $ledgerFile = Join-Path $env:VEO_HOME 'tasks.jsonl'
         # A child pwsh that knows nothing but the module and the key in its environment.
         function Invoke-FreshPwsh([string] $Script) {
@@ -398,6 +401,7 @@ Describe 'The task ledger' {
             finally { Remove-Item Env:HIGHWAYAPI_API_KEY }
         }
     }
+    AfterAll { $env:VEO_HOME = $savedHome }
 
     It 'records every created task, never the key' {
         $task = New-VeoFrameVideo -Prompt 'ledger fox' -Image $first
@@ -768,6 +772,25 @@ Describe 'Re-runnable batches' {
             $conflict[0].FullyQualifiedErrorId | Should -BeLike 'IdempotencyKeyConflict,*'
         }
         Get-CreateCount | Should -Be $before
+    }
+
+    It 'gives rows of one run that repeat a key the first row''s task, or a conflict for another request' {
+        $key = New-Key
+        Set-CreateLatency 500
+        $before = Get-CreateCount
+        $rows = @(
+            [pscustomobject]@{ Prompt = 'twice in one batch'; IdempotencyKey = $key }
+            [pscustomobject]@{ Prompt = 'twice in one batch'; IdempotencyKey = $key }
+            [pscustomobject]@{ Prompt = 'not the same request'; IdempotencyKey = $key }
+        )
+        $out = $rows | New-VeoFrameVideo -Image $first -ErrorAction SilentlyContinue -ErrorVariable conflict
+        @($out).Count | Should -Be 2
+        $out[1].TaskId | Should -Be $out[0].TaskId
+        $conflict.Count | Should -Be 1
+        $conflict[0].FullyQualifiedErrorId | Should -BeLike 'IdempotencyKeyConflict,*'
+        $conflict[0].TargetObject | Should -Be $rows[2]
+        $conflict[0].ErrorDetails.Message | Should -Match "^Row 3: The idempotency key '$key' was used for a different request"
+        Get-CreateCount | Should -Be ($before + 1)
     }
 
     It 'creates a new task when the key''s task failed, and the key then names the new one' {
@@ -1201,12 +1224,16 @@ Describe 'Secrets' {
 
 Describe 'Hostile input and broken providers' {
     BeforeAll {
+        # A ledger of its own: unusable lines are written here on purpose.
+        $savedHome = $env:VEO_HOME
+        $env:VEO_HOME = Join-Path $TestDrive 'hostile-home'
         $ledgerFile = Join-Path $env:VEO_HOME 'tasks.jsonl'
         function Get-ErrorId([scriptblock] $Command) {
             $ErrorActionPreference = 'Stop'
             try { & $Command | Out-Null; 'no error' } catch { ($_.FullyQualifiedErrorId -split ',')[0] }
         }
     }
+    AfterAll { $env:VEO_HOME = $savedHome }
 
     It 'says a stopped create may have made a task, and keeps it on record for Get-VeoTask' {
         Invoke-VeoSimulatorControl -Simulator $sim -Path faults -Method Post -Body @{ target = 'create'; kind = 'delay'; delayMs = 20000 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -21,6 +22,12 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
 
     /// <summary>Creates in flight; counted on the pipeline thread.</summary>
     private int _creating;
+
+    /// <summary>
+    /// The keyed rows of this run: a later row with the same key takes the earlier row's task (or its conflict), since
+    /// the ledger cannot answer for a create that is still on its way. Used on the pipeline thread only.
+    /// </summary>
+    private readonly Dictionary<(VeoProvider Provider, string Key), (string RequestHash, Task<VeoTask?> Task)> _keyedRows = new();
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(NoValueCompleter))]
@@ -180,6 +187,12 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         }
 
         string? key = NotBlank(IdempotencyKey);
+        if (key is not null && _keyedRows.TryGetValue((prepared.Connection.Provider, key), out var earlier))
+        {
+            TakeEarlierRow(prepared, key, earlier.RequestHash, earlier.Task);
+            return;
+        }
+
         KeyDecision decision;
         try
         {
@@ -195,24 +208,45 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
         switch (decision.Action)
         {
             case KeyAction.Conflict:
-                WriteError(ToErrorRecord(VeoClient.KeyConflict(key!, decision), Prompt));
+                WriteError(RowErrorRecord(VeoClient.KeyConflict(key!, decision)));
                 return;
             case KeyAction.OutcomeUnknown:
-                WriteError(ToErrorRecord(VeoClient.OutcomeUnknown(prepared.Connection.Provider, key!, decision), Prompt));
+                WriteError(RowErrorRecord(VeoClient.OutcomeUnknown(prepared.Connection.Provider, key!, decision)));
                 return;
             case KeyAction.Reuse:
                 WriteVerbose($"The idempotency key '{key}' names task {decision.Task!.TaskId}, made from the same request: reusing it, nothing is sent.");
-                Submit(token => ReuseAsync(prepared, key!, decision.Task, token));
+                RememberKey(prepared, key, Submit(token => ReuseAsync(prepared, key!, decision.Task, token)));
                 return;
             default:
                 if (Confirm(prepared))
                 {
                     bool force = Force;
-                    Submit(async token => await CreateAsync(prepared, key, force, token).ConfigureAwait(false));
+                    RememberKey(prepared, key, Submit(async token => await CreateAsync(prepared, key, force, token).ConfigureAwait(false)));
                 }
 
                 return;
         }
+    }
+
+    private void RememberKey(PreparedCreate prepared, string? key, Task<VeoTask?> task)
+    {
+        if (key is not null)
+        {
+            _keyedRows[(prepared.Connection.Provider, key)] = (prepared.RequestHash, task);
+        }
+    }
+
+    /// <summary>A row whose key an earlier row of this run used: the same request shares its task, another conflicts.</summary>
+    private void TakeEarlierRow(PreparedCreate prepared, string key, string earlierHash, Task<VeoTask?> earlierTask)
+    {
+        if (!string.Equals(earlierHash, prepared.RequestHash, StringComparison.Ordinal))
+        {
+            WriteError(RowErrorRecord(VeoClient.KeyConflict(key, new KeyDecision(KeyAction.Conflict, null, null))));
+            return;
+        }
+
+        WriteVerbose($"An earlier row of this run has the idempotency key '{key}' for the same request: it shares that row's task, nothing more is sent.");
+        Submit(_ => earlierTask);
     }
 
     protected override void EndProcessing() => DrainUntilIdle();
@@ -228,8 +262,9 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     /// Runs one row's create (or reuse) in the background once fewer than ThrottleLimit are in flight, then its wait
     /// when -Wait is given; its task or error is written in input order.
     /// </summary>
-    private void Submit(Func<CancellationToken, Task<VeoTask?>> create)
+    private Task<VeoTask?> Submit(Func<CancellationToken, Task<VeoTask?>> create)
     {
+        var created = new TaskCompletionSource<VeoTask?>(TaskCreationOptions.RunContinuationsAsynchronously);
         DrainWhile(() => _creating >= ThrottleLimit);
         OutputSlot slot = _output.Add();
         bool wait = Wait;
@@ -244,6 +279,12 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
                 try
                 {
                     task = await create(token).ConfigureAwait(false);
+                    created.TrySetResult(task);
+                }
+                catch (Exception ex)
+                {
+                    created.TrySetException(ex);
+                    throw;
                 }
                 finally
                 {
@@ -269,6 +310,7 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
                 Post(() => _output.Complete(slot));
             }
         });
+        return created.Task;
     }
 
     /// <summary>The key's task, read afresh; when it turns out to have failed, a new one is created (once confirmed).</summary>
@@ -350,16 +392,24 @@ public abstract class NewVeoVideoCommand : VeoCmdlet
     /// </summary>
     private void ReportInputError(VeoException exception)
     {
-        ErrorRecord record = ToErrorRecord(exception, Prompt);
         if (!MyInvocation.ExpectingInput || InputObject is null)
         {
-            ThrowTerminatingError(record);
+            ThrowTerminatingError(ToErrorRecord(exception, Prompt));
         }
 
-        WriteError(new ErrorRecord(exception, exception.ErrorId, record.CategoryInfo.Category, InputObject)
-        {
-            ErrorDetails = new ErrorDetails($"Row {_rowNumber}: {exception.Message} The row: {DescribeRow(InputObject!)}."),
-        });
+        WriteError(RowErrorRecord(exception));
+    }
+
+    /// <summary>An error about this row: from the pipeline, it names the row and has the row as TargetObject.</summary>
+    private ErrorRecord RowErrorRecord(VeoException exception)
+    {
+        ErrorRecord record = ToErrorRecord(exception, Prompt);
+        return !MyInvocation.ExpectingInput || InputObject is null
+            ? record
+            : new ErrorRecord(exception, exception.ErrorId, record.CategoryInfo.Category, InputObject)
+            {
+                ErrorDetails = new ErrorDetails($"Row {_rowNumber}: {exception.Message} The row: {DescribeRow(InputObject)}."),
+            };
     }
 
     /// <summary>A row's own properties as Name='value' pairs (never a key), or the object itself when it has none.</summary>

@@ -131,8 +131,8 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task ACreateWithoutAnAnswerInTimeIsOfUnknownOutcomeAndNotSentAgain()
     {
-        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.CreateTimeout = TimeSpan.FromMilliseconds(300));
-        provider.Server.State.Faults.Add(FaultTarget.Create, new Fault.Delay(TimeSpan.FromSeconds(1)));
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.CreateTimeout = TimeSpan.FromSeconds(1));
+        provider.Server.State.Faults.Add(FaultTarget.Create, new Fault.Delay(TimeSpan.FromSeconds(5)));
 
         VeoException error = await Assert.ThrowsAsync<VeoException>(() => provider.CreateAsync(Frame()));
 
