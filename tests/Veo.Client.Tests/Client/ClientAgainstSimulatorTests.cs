@@ -100,7 +100,7 @@ public sealed class ClientAgainstSimulatorTests : IDisposable
         VeoTask created = await provider.CreateAsync(Request(VeoMode.FirstFrame, VeoTier.Fast));
 
         VeoException error = await Assert.ThrowsAsync<VeoException>(() =>
-            provider.Client.WaitAsync(created, TimeSpan.FromMilliseconds(300), null, default));
+            provider.Client.WaitAsync(created, TimeSpan.FromSeconds(1), null, default));
 
         Assert.Equal(VeoErrorIds.WaitTimedOut, error.ErrorId);
         VeoTask latest = Assert.IsType<VeoTask>(error.Target);
