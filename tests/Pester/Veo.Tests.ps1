@@ -1123,11 +1123,20 @@ Describe 'Output and secrets' {
         $line | Should -Match $(if ($task.Status -eq 'Running') { "Running $($task.Progress)%" } else { "$($task.Status)" })
     }
 
-    It 'shows durations, resolutions and aspect ratios in the Get-VeoModel table' {
-        $lines = (Get-VeoModel -Provider AIHubMax -Mode FirstFrame | Format-Table | Out-String -Width 120) -split "`r?`n" | Where-Object { $_ }
-        $lines[0] -split ' +' | Should -Be @('Provider', 'Mode', 'Tier', 'Seconds', 'Resolutions', 'AspectRatios', 'ModelId')
-        $lines -match 'Lite +4, 6, 8 +720p, 1080p +16:9, 9:16 +veo-3.1-lite-image-to-video$' | Should -HaveCount 1
-        $lines -match 'Standard +4, 6, 8 +720p, 1080p, 4k +16:9, 9:16 +veo-3.1-image-to-video$' | Should -HaveCount 1
+    It 'shows durations, resolutions and aspect ratios in the Get-VeoModel table, grouped by provider' {
+        $lines = (Get-VeoModel -Mode FirstFrame | Format-Table | Out-String -Width 120) -split "`r?`n" | Where-Object { $_ }
+        ($lines -match '^\s*Provider: ').Trim() | Should -Be @('Provider: HighwayApi', 'Provider: AIHubMax', 'Provider: Vtrix', 'Provider: Google')
+        $lines[1] -split ' +' | Should -Be @('Mode', 'Tier', 'Seconds', 'Resolutions', 'AspectRatios', 'ModelId')
+        $lines -match '^FirstFrame +Lite +4, 6, 8 +720p, 1080p +16:9, 9:16 +veo-3.1-lite-image-to-video$' | Should -HaveCount 1
+        $lines -match '^FirstFrame +Standard +4, 6, 8 +720p, 1080p, 4k +16:9, 9:16 +veo-3.1-image-to-video$' | Should -HaveCount 1
+    }
+
+    It 'keeps every Get-VeoModel column, headers on one line, at 80 columns' {
+        $lines = (Get-VeoModel -Provider Google | Format-Table | Out-String -Width 80) -split "`r?`n" | Where-Object { $_ }
+        $lines[1] -split ' +' | Should -Be @('Mode', 'Tier', 'Seconds', 'Resolutions', 'AspectRatios', 'ModelId')
+        $lines[2] | Should -Match '^-+( +-+){5}$'
+        $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        $lines -match '^FirstFrame +Fast +4, 6, 8 +720p, 1080p, 4k +16:9, 9:16 +veo-3\.1-fast-ge' | Should -HaveCount 1
     }
 }
 
