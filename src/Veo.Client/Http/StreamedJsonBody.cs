@@ -19,8 +19,11 @@ namespace Veo.Client;
 /// </summary>
 internal sealed class StreamedJsonBody
 {
-    /// <summary>Raw bytes per base64 block: a multiple of 3, so only the last block needs padding.</summary>
-    private const int RawBlock = 3 * (1 << 14);
+    /// <summary>
+    /// Raw bytes per base64 block: a multiple of 3, so only the last block needs padding. 192 KiB, as the benchmark
+    /// measured: at 48 KiB the per-write cost of the request stream made a 20 MiB body take 1.8× a plain base64 encoding.
+    /// </summary>
+    internal const int RawBlock = 3 * (1 << 16);
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly MediaTypeHeaderValue Json = new("application/json");

@@ -26,10 +26,10 @@ public sealed class StreamedBodyTests : IDisposable
 
     [Theory]
     [InlineData(8)]
-    [InlineData(49151)]
-    [InlineData(49152)]
-    [InlineData(49153)]
-    [InlineData(3 * 49152 + 2)]
+    [InlineData(StreamedJsonBody.RawBlock - 1)]
+    [InlineData(StreamedJsonBody.RawBlock)]
+    [InlineData(StreamedJsonBody.RawBlock + 1)]
+    [InlineData(3 * StreamedJsonBody.RawBlock + 2)]
     public void TheBase64SentIsTheFilesAtBlockEdgesAndTheLengthIsExact(int length)
     {
         string path = Varied(length, 7);
