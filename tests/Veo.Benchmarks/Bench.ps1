@@ -369,7 +369,8 @@ Harness options: ``--only concurrency,polling,downloads,uploads``, ``--quick`` (
 - Part 4's bodies are streamed: each image's base64 is encoded from the file, 192 KiB at a time, while the request
   is sent, so memory grows by the streaming buffers, not with the image (also for three reference images).
 - Parts 3 and 4 measure memory in a fresh child process each time (growth over a baseline taken after a full
-  collection), sampling the working set and the managed heap about every millisecond. Part 4's time is the client's
+  collection), sampling the working set and the managed heap about every millisecond; part 3 does so in runs of
+  its own, as the sampling thread would slow a timed download on a busy machine. Part 4's time is the client's
   own work: the same calls with a transport that reads the request body and answers at once.
 - Part 6 sends the creates of a batch through ``New-VeoFrameVideo -ThrottleLimit``; 40 creates of 0.5 s each take
   20 s one after another, so 8 at once are bound by 2.5 s plus the pipeline's own work. The ledger of part 6 is read

@@ -202,7 +202,9 @@ internal static class ChildMeasurements
                 VeoTask task = await client.GetTaskAsync(connection, arguments["task-id"], CancellationToken.None);
                 string path = arguments["path"];
                 long received = 0;
-                ChildResult result = await MeasureAsync(() => client.DownloadAsync(task, 0, path, overwrite: true, (done, _) => received = done, CancellationToken.None));
+                ChildResult result = await MeasureAsync(
+                    () => client.DownloadAsync(task, 0, path, overwrite: true, (done, _) => received = done, CancellationToken.None),
+                    sampleMemory: arguments["sample-memory"] == "yes");
                 ChildProcess.Report(result with { Bytes = new FileInfo(path).Length });
                 return 0;
             }
@@ -224,15 +226,16 @@ internal static class ChildMeasurements
         }
     }
 
-    private static async Task<ChildResult> MeasureAsync(Func<Task> work)
+    /// <summary>Times <paramref name="work"/>; with <paramref name="sampleMemory"/>, also its peak memory (a sampling thread runs meanwhile).</summary>
+    private static async Task<ChildResult> MeasureAsync(Func<Task> work, bool sampleMemory = true)
     {
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
-        using MemorySampler sampler = MemorySampler.StartForCurrentProcess();
+        using MemorySampler? sampler = sampleMemory ? MemorySampler.StartForCurrentProcess() : null;
         var watch = Stopwatch.StartNew();
         await work();
         double seconds = watch.Elapsed.TotalSeconds;
-        sampler.Stop();
-        return new ChildResult(seconds, 0, sampler.BaselineWorkingSet, sampler.WorkingSetGrowth, sampler.ManagedGrowth,
+        sampler?.Stop();
+        return new ChildResult(seconds, 0, sampler?.BaselineWorkingSet ?? 0, sampler?.WorkingSetGrowth ?? 0, sampler?.ManagedGrowth ?? 0,
             GC.GetTotalAllocatedBytes(precise: true) - allocated);
     }
 }
