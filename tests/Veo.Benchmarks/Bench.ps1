@@ -11,7 +11,8 @@
     -ThrottleLimit 8 and with -ThrottleLimit 1; and a 200-row keyed batch on a ledger of 100,000 entries against the
     same batch on an empty ledger, with Get-VeoTask -Local -Last 10 on the large ledger (its index not yet read).
     Part 5: the median wall time of 'pwsh -NoProfile -Command "Import-Module <manifest>; exit"' against that of
-    'pwsh -NoProfile -Command exit', alternated, after one untimed pair.
+    'pwsh -NoProfile -Command exit' and of the same with Microsoft.PowerShell.ThreadJob imported, alternated, after
+    one untimed round; and Import-Module timed inside a fresh pwsh, for Veo and for ThreadJob.
     Prints a Markdown table in the format of the C# harness (tests/Veo.Benchmarks). With -ClientResults (the
     harness's --out file) and -OutFile, writes the combined document (docs/performance.md): machine, date, one
     table, the harness's detail sections, how to run, and notes on every missed target.
@@ -372,6 +373,11 @@ Harness options: ``--only concurrency,polling,downloads,uploads``, ``--quick`` (
   collection), sampling the working set and the managed heap about every millisecond; part 3 does so in runs of
   its own, as the sampling thread would slow a timed download on a busy machine. Part 4's time is the client's
   own work: the same calls with a transport that reads the request body and answers at once.
+- Part 5 starts pwsh afresh for every run: bare, importing Microsoft.PowerShell.ThreadJob (a small binary module
+  that ships with pwsh) and importing Veo, in alternating order. Any binary module pays for Import-Module's own first
+  use in a new process, so on a machine where that alone comes near the 150 ms limit, the ThreadJob row says what is
+  Veo's: the module's import, timed inside the process, is about 40 ms, of which about 20 ms is PowerShell loading
+  its first format file.
 - Part 6 sends the creates of a batch through ``New-VeoFrameVideo -ThrottleLimit``; 40 creates of 0.5 s each take
   20 s one after another, so 8 at once are bound by 2.5 s plus the pipeline's own work. The ledger of part 6 is read
   once per process and then only from where the last read ended (an index of keys and ids in memory), so a batch
