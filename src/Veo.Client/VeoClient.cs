@@ -75,6 +75,23 @@ public sealed class VeoClient
     {
         VideoRequest request = await prepared.Protocol.ResolveMediaAsync(
             new ProviderCall(_http, prepared.Connection, _log, _uploads), prepared.Request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendCreateAsync(prepared, request, idempotencyKey, force, cancellationToken, sending).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Copies fetched from URLs served this create only (a re-run fetches again).
+            foreach (MediaInput media in request.AllMedia())
+            {
+                media.DeleteFetchedCopy();
+            }
+        }
+    }
+
+    private async Task<VeoTask> SendCreateAsync(
+        PreparedCreate prepared, VideoRequest request, string? idempotencyKey, bool force, CancellationToken cancellationToken, Action? sending)
+    {
         StreamedJsonBody body = prepared.BuildBody(request);
         var details = new TaskDetails(
             prepared.Model.ModelId, prepared.Model.Mode, prepared.Request.Prompt, DateTimeOffset.UtcNow, idempotencyKey,

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 
 namespace Veo.Client;
 
@@ -53,6 +54,12 @@ public sealed class VeoClientOptions
 
     /// <summary>The largest video this module downloads (no Veo video comes near it); a longer body is an error.</summary>
     public long MaxDownloadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Where an image or video fetched from a URL (for a provider that takes bytes) is kept while its create is sent;
+    /// each copy is deleted when the create is done.
+    /// </summary>
+    public string FetchFolder { get; set; } = Path.GetTempPath();
 
     /// <summary>The size of a download's reads; the benchmark compares others against the default.</summary>
     internal int DownloadBufferSize { get; set; } = VideoDownloader.DefaultBufferSize;

@@ -28,8 +28,28 @@ internal static class MediaFetcher
         }
 
         using Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var buffer = new MemoryStream();
+        // Into a file, not memory: the body streams it from there like a local file, so a 20 MB image costs no 20 MB.
+        string path = TemporaryFiles.NewPath(call.Http.Options.FetchFolder, "fetch");
+        try
+        {
+            (long length, byte[] head) = await CopyToFileAsync(call, media, body, path, what, cancellationToken).ConfigureAwait(false);
+            return media.WithContent(url, media.CheckFetched(path, length, head, what));
+        }
+        catch
+        {
+            TemporaryFiles.Delete(path);
+            throw;
+        }
+    }
+
+    private static async Task<(long Length, byte[] Head)> CopyToFileAsync(
+        ProviderCall call, MediaInput media, Stream body, string path, string what, CancellationToken cancellationToken)
+    {
+        byte[] head = new byte[MediaInput.HeadLength];
+        int headLength = 0;
+        long length = 0;
         byte[] chunk = new byte[81920];
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
         // A server that stalls or trickles after its headers would otherwise hold the create back forever.
         using var watchdog = new TransferWatchdog(call.Http.Options, cancellationToken);
         while (true)
@@ -42,7 +62,7 @@ internal static class MediaFetcher
             catch (Exception ex) when (watchdog.Verdict is string verdict && !cancellationToken.IsCancellationRequested && ex is OperationCanceledException or IOException)
             {
                 throw new VeoException(media.UnavailableErrorId, VeoErrorKind.OperationTimeout,
-                    $"{what} could not be fetched: {verdict}. Nothing was sent to {call.Connection.Provider}.", ex) { Target = url };
+                    $"{what} could not be fetched: {verdict}. Nothing was sent to {call.Connection.Provider}.", ex) { Target = media.Url };
             }
 
             if (read == 0)
@@ -51,14 +71,20 @@ internal static class MediaFetcher
             }
 
             watchdog.Arrived(read);
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > media.SizeLimit)
+            int toHead = Math.Min(read, head.Length - headLength);
+            Array.Copy(chunk, 0, head, headLength, toHead);
+            headLength += toHead;
+            length += read;
+            if (length > media.SizeLimit)
             {
-                media.CheckSize(buffer.Length, what);
+                media.CheckSize(length, what);
             }
+
+            await file.WriteAsync(chunk, 0, read, cancellationToken).ConfigureAwait(false);
         }
 
-        return media.WithContent(url, media.Check(buffer.ToArray(), what));
+        Array.Resize(ref head, headLength);
+        return (length, head);
     }
 
     private static async Task<HttpResponseMessage> GetAsync(ProviderCall call, MediaInput media, CancellationToken cancellationToken)

@@ -10,7 +10,6 @@ namespace Veo.Client;
 public abstract class MediaInput
 {
     /// <summary>Enough of a file's start to tell its format.</summary>
-    private const int HeadLength = 16;
 
     private LoadedMedia? _loaded;
 
@@ -106,6 +105,9 @@ public abstract class MediaInput
         return _loaded;
     }
 
+    /// <summary>Removes the copy fetched from this input's URL, if it has one.</summary>
+    internal void DeleteFetchedCopy() => _loaded?.DeleteIfTemporary();
+
     /// <summary>Checks a size before reading: not empty, not over <see cref="SizeLimit"/>.</summary>
     internal void CheckSize(long length, string what)
     {
@@ -121,11 +123,14 @@ public abstract class MediaInput
         }
     }
 
-    /// <summary>Checks fetched bytes: size, and format by content.</summary>
-    internal LoadedMedia Check(byte[] bytes, string what)
+    /// <summary>How many first bytes tell a format apart.</summary>
+    internal const int HeadLength = 16;
+
+    /// <summary>Checks a fetched file by its size and first bytes; the file is this input's content until it is deleted.</summary>
+    internal LoadedMedia CheckFetched(string temporaryPath, long length, byte[] head, string what)
     {
-        CheckSize(bytes.Length, what);
-        return LoadedMedia.InMemory(bytes, MimeTypeOf(bytes, what), what);
+        CheckSize(length, what);
+        return LoadedMedia.InTemporaryFile(temporaryPath, length, MimeTypeOf(head, what), what);
     }
 
     private string MimeTypeOf(byte[] head, string what) => SniffMimeType(head) ?? throw new VeoException(
@@ -166,19 +171,18 @@ public abstract class MediaInput
 /// <summary>The error ids for one kind of input.</summary>
 internal sealed record MediaErrorIds(string NotFound, string Empty, string TooLarge, string FormatNotSupported, string UrlUnavailable);
 
-/// <summary>A checked image or video: its MIME type and size, and where its bytes are (a local file, or fetched bytes).</summary>
+/// <summary>A checked image or video: its MIME type and size, and the file its bytes are in (the user's, or a fetched copy).</summary>
 internal sealed class LoadedMedia
 {
-    private readonly string? _path;
-    private readonly byte[]? _bytes;
+    private readonly string _path;
 
-    private LoadedMedia(string mimeType, long length, string source, string? path, byte[]? bytes)
+    private LoadedMedia(string mimeType, long length, string source, string path, bool isTemporary)
     {
         MimeType = mimeType;
         Length = length;
         Source = source;
         _path = path;
-        _bytes = bytes;
+        IsTemporary = isTemporary;
     }
 
     public string MimeType { get; }
@@ -188,12 +192,22 @@ internal sealed class LoadedMedia
     /// <summary>Where the bytes come from, for messages.</summary>
     public string Source { get; }
 
-    public static LoadedMedia InFile(string path, long length, string mimeType) => new(mimeType, length, $"The file '{path}'", path, null);
+    /// <summary>A copy fetched from a URL, which <see cref="DeleteIfTemporary"/> removes once the create is done.</summary>
+    public bool IsTemporary { get; }
 
-    public static LoadedMedia InMemory(byte[] bytes, string mimeType, string source) => new(mimeType, bytes.Length, source, null, bytes);
+    public static LoadedMedia InFile(string path, long length, string mimeType) => new(mimeType, length, $"The file '{path}'", path, isTemporary: false);
+
+    public static LoadedMedia InTemporaryFile(string path, long length, string mimeType, string source) => new(mimeType, length, source, path, isTemporary: true);
 
     /// <summary>The bytes from the start: the file is opened again for every read, so a resent request reads it afresh.</summary>
-    public Stream OpenRead() => _bytes is not null
-        ? new MemoryStream(_bytes, writable: false)
-        : new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
+    public Stream OpenRead() => new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
+
+    /// <summary>Removes a fetched copy; the user's own files are never touched.</summary>
+    public void DeleteIfTemporary()
+    {
+        if (IsTemporary)
+        {
+            TemporaryFiles.Delete(_path);
+        }
+    }
 }

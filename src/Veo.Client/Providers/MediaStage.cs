@@ -15,9 +15,22 @@ internal static class MediaStage
         VideoRequest request, Func<MediaInput, bool> needsWork, Func<MediaInput, Task<MediaInput>> convert)
     {
         var converted = new Dictionary<MediaInput, MediaInput>();
-        foreach (MediaInput media in request.AllMedia().Where(needsWork).Distinct())
+        try
         {
-            converted[media] = await convert(media).ConfigureAwait(false);
+            foreach (MediaInput media in request.AllMedia().Where(needsWork).Distinct())
+            {
+                converted[media] = await convert(media).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // The request is not sent: the copies fetched before the failure go now.
+            foreach (MediaInput done in converted.Values)
+            {
+                done.DeleteFetchedCopy();
+            }
+
+            throw;
         }
 
         return request.WithMedia(media => converted.TryGetValue(media, out MediaInput? replacement) ? replacement : media);

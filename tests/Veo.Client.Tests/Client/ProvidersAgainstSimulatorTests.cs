@@ -180,6 +180,58 @@ public sealed class ProvidersAgainstSimulatorTests : IDisposable
         Assert.True(provider.Log.Has("Fetching " + url));
     }
 
+    [Fact]
+    public async Task AFetchedImageIsKeptInAFileForItsCreateOnlyAndIsReadAgainForASafeResend()
+    {
+        string fetched = Directory.CreateDirectory(Path.Combine(_images.Folder, "fetched")).FullName;
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.FetchFolder = fetched, VeoProvider.Vtrix);
+        Uri url = await provider.HostFileAsync(_images.Png("remote.png", 5));
+        string base64 = TestImages.Base64Of(_images.Png("remote.png", 5));
+        // A create refused with 429 was not taken: it is sent again, from the same fetched copy, answered slowly.
+        provider.Server.State.Faults.Add(FaultTarget.Create, new Fault.HttpStatus(429));
+        provider.Server.State.Faults.Add(FaultTarget.Create, new Fault.Delay(TimeSpan.FromSeconds(3)));
+
+        Task<VeoTask> creating = provider.CreateAsync(new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = ImageInput.FromUrl(url) });
+        // The simulator records a request once answered: the refused one is, the slow one is still on its way.
+        Assert.True(await provider.EventuallyAsync(() => provider.Creates == 1), "the first create was not answered");
+        Assert.False(creating.IsCompleted);
+        FileInfo copy = Assert.Single(new DirectoryInfo(fetched).GetFiles("veo-fetch-*.tmp"));
+        Assert.Equal(new FileInfo(_images.Png("remote.png", 5)).Length, copy.Length);
+        await creating;
+
+        RecordedRequest[] creates = provider.Server.State.Requests.Where(r => r.Method == "POST" && r.PathAndQuery == "/model/v1/generation").ToArray();
+        Assert.Equal(2, creates.Length);
+        Assert.All(creates, create => Assert.Contains("\"bytesBase64Encoded\":\"" + base64 + "\"", create.Body));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(fetched));
+    }
+
+    [Fact]
+    public async Task FetchedCopiesAreDeletedWhenTheCreateFailsOrALaterImageCannotBeFetched()
+    {
+        string fetched = Directory.CreateDirectory(Path.Combine(_images.Folder, "fetched")).FullName;
+        await using SimulatedProvider provider = await SimulatedProvider.StartAsync(o => o.FetchFolder = fetched, VeoProvider.Vtrix);
+        ImageInput good = ImageInput.FromUrl(await provider.HostFileAsync(_images.Png("good.png", 5)));
+        ImageInput missing = ImageInput.FromUrl(new Uri(provider.Server.BaseUri, "sim/files/nope/none.png"));
+
+        VeoException unavailable = await Assert.ThrowsAnyAsync<VeoException>(() =>
+            provider.CreateAsync(new VideoRequest { Mode = VeoMode.Reference, Prompt = "a fox", ReferenceImages = new[] { good, missing } }));
+        Assert.Equal(VeoErrorIds.ImageUrlUnavailable, unavailable.ErrorId);
+        Assert.Equal(0, provider.Creates);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(fetched));
+
+        provider.Server.State.Faults.Add(FaultTarget.Create, new Fault.HttpStatus(400));
+        await Assert.ThrowsAnyAsync<VeoException>(() =>
+            provider.CreateAsync(new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = good }));
+        Assert.Equal(1, provider.Creates);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(fetched));
+
+        ImageInput notAnImage = ImageInput.FromUrl(await provider.HostFileAsync(_images.Gif()));
+        VeoException gif = await Assert.ThrowsAnyAsync<VeoException>(() =>
+            provider.CreateAsync(new VideoRequest { Mode = VeoMode.FirstFrame, Prompt = "a fox", Image = notAnImage }));
+        Assert.Equal(VeoErrorIds.ImageFormatNotSupported, gif.ErrorId);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(fetched));
+    }
+
     [Theory]
     [InlineData("missing")]
     [InlineData("gif")]
