@@ -14,7 +14,8 @@ namespace Veo.Benchmarks;
 
 /// <summary>
 /// Part 4: a 20 MiB PNG, as base64 in HighwayAPI's create body (also three of them as reference images) and as a
-/// multipart file by AIHubMax's upload stage; either is read from the file as the request is sent. Memory: a fresh
+/// multipart file by AIHubMax's upload stage; either is read from the file as the request is sent. Also as a URL
+/// that Vtrix needs as bytes: fetched to a temporary file, then streamed from it like a local file. Memory: a fresh
 /// child process runs Prepare + CreateAsync against the simulator and samples its own working set and managed heap.
 /// Time: the same calls in this process with a transport that consumes the request body and answers at once, so
 /// only the client's own work is timed, next to a plain Convert.ToBase64String of the same bytes.
@@ -38,20 +39,22 @@ internal static class UploadBench
             string[] references = Enumerable.Range(1, 3).Select(n => WritePng(Path.Combine(folder, $"reference{n}.png"), size, seed: 10 + n)).ToArray();
             await using (SimulatorProcess sim = await SimulatorProcess.StartAsync(options.SimulatorDll, queuedMs: 0, processingMs: 0))
             {
-                foreach ((VeoProvider provider, string[] files, string stage) in new[]
+                foreach ((VeoProvider provider, string[] files, string stage, bool byUrl) in new[]
                 {
-                    (VeoProvider.HighwayApi, new[] { image }, "HighwayAPI create body"),
-                    (VeoProvider.HighwayApi, references, "HighwayAPI create body with 3 reference images"),
-                    (VeoProvider.AIHubMax, new[] { image }, "AIHubMax upload stage"),
+                    (VeoProvider.HighwayApi, new[] { image }, "HighwayAPI create body", false),
+                    (VeoProvider.HighwayApi, references, "HighwayAPI create body with 3 reference images", false),
+                    (VeoProvider.AIHubMax, new[] { image }, "AIHubMax upload stage", false),
+                    (VeoProvider.Vtrix, new[] { image }, "Vtrix create body from an image URL (fetched to a temporary file)", true),
                 })
                 {
-                    ChildResult result = await ChildProcess.RunAsync("upload", new Dictionary<string, string>
+                    var arguments = new Dictionary<string, string>
                     {
                         ["provider"] = provider.ToString(),
                         ["base-uri"] = sim.BaseUri.AbsoluteUri,
-                        ["files"] = string.Join(Path.PathSeparator, files),
                         ["warmup"] = warmup,
-                    });
+                    };
+                    arguments[byUrl ? "url" : "files"] = byUrl ? (await sim.HostFileAsync(image)).AbsoluteUri : string.Join(Path.PathSeparator, files);
+                    ChildResult result = await ChildProcess.RunAsync("upload", arguments);
                     long sent = (long)size * files.Length;
                     double peak = Math.Max(result.WorkingSetGrowth, result.ManagedGrowth);
                     double ratio = peak / sent;
@@ -65,9 +68,9 @@ internal static class UploadBench
                         ratio <= TargetMemoryRatio,
                         ratio <= TargetMemoryRatio ? null : MemoryReason));
                     report.Add(new ResultRow("4 Uploads",
-                        provider == VeoProvider.HighwayApi
-                            ? $"{stage}: the same call's wall time against the simulator (includes the simulator parsing and checking {Stat.Mebibytes(sent * 4.0 / 3)} of JSON on the same cores)"
-                            : $"{stage}: the same call's wall time against the simulator (includes the simulator receiving {Stat.Mebibytes(sent)} of files on the same cores)",
+                        provider == VeoProvider.AIHubMax
+                            ? $"{stage}: the same call's wall time against the simulator (includes the simulator receiving {Stat.Mebibytes(sent)} of files on the same cores)"
+                            : $"{stage}: the same call's wall time against the simulator (includes the simulator {(byUrl ? $"serving the {what} image, then " : string.Empty)}parsing and checking {Stat.Mebibytes(sent * 4.0 / 3)} of JSON on the same cores)",
                         "—",
                         Stat.Seconds(result.Seconds),
                         "—",
@@ -212,11 +215,13 @@ internal static class ChildMeasurements
             case "upload":
             {
                 VeoConnection connection = VeoConnections.Create(Enum.Parse<VeoProvider>(arguments["provider"]), baseUri, key);
-                string[] files = arguments["files"].Split(Path.PathSeparator);
-                VideoRequest request = files.Length == 1 ? Requests.FirstFrameFromFile(files[0]) : Requests.ReferenceFromFiles(files);
+                string[] files = arguments.TryGetValue("files", out string? paths) ? paths.Split(Path.PathSeparator) : Array.Empty<string>();
+                VideoRequest request = arguments.TryGetValue("url", out string? url)
+                    ? Requests.FirstFrameFromUrl() with { Image = ImageInput.FromUrl(new Uri(url)) }
+                    : files.Length == 1 ? Requests.FirstFrameFromFile(files[0]) : Requests.ReferenceFromFiles(files);
                 await client.CreateAsync(client.Prepare(connection, Requests.FirstFrameFromFile(arguments["warmup"])), CancellationToken.None);
                 ChildResult result = await MeasureAsync(() => client.CreateAsync(client.Prepare(connection, request), CancellationToken.None));
-                ChildProcess.Report(result with { Bytes = files.Sum(f => new FileInfo(f).Length) });
+                ChildProcess.Report(result);
                 return 0;
             }
 
