@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Veo.Simulator;
 
 namespace Veo.Benchmarks;
 
@@ -81,21 +82,8 @@ internal sealed partial class SimulatorProcess : IAsyncDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Puts a file on the simulator's storage (through the AIHubMax upload endpoint) and returns its URL.</summary>
-    public async Task<Uri> HostFileAsync(string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/files/upload/base64")
-        {
-            Content = JsonContent.Create(new { file_data = Convert.ToBase64String(System.IO.File.ReadAllBytes(path)), file_name = System.IO.Path.GetFileName(path) }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-        using HttpResponseMessage response = await _control.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        HostedFile answer = (await response.Content.ReadFromJsonAsync<HostedFile>())!;
-        return new Uri(answer.url);
-    }
-
-    private sealed record HostedFile(string url);
+    /// <summary>Puts a file on the simulator's storage and returns its URL.</summary>
+    public Task<Uri> HostFileAsync(string path) => HostedFiles.PutAsync(BaseUri, ApiKey, path);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Concurrent;
-using System.IO;
 using System.Linq;
-using System.Net.Http;
-using System.Net.Http.Json;
 using System.Threading.Tasks;
 using Veo.Simulator;
 
@@ -98,22 +95,10 @@ internal sealed class SimulatedProvider : IAsyncDisposable
         return condition();
     }
 
-    /// <summary>Puts a file on the simulator's storage (through the AIHubMax upload endpoint) and returns its URL.</summary>
-    public async Task<Uri> HostFileAsync(string path)
-    {
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Key);
-        HttpResponseMessage response = await http.PostAsJsonAsync(
-            new Uri(Server.BaseUri, "v1/files/upload/base64"),
-            new { file_data = Convert.ToBase64String(File.ReadAllBytes(path)), file_name = Path.GetFileName(path) });
-        response.EnsureSuccessStatusCode();
-        UploadAnswer answer = (await response.Content.ReadFromJsonAsync<UploadAnswer>())!;
-        return new Uri(answer.url);
-    }
+    /// <summary>Puts a file on the simulator's storage and returns its URL.</summary>
+    public Task<Uri> HostFileAsync(string path) => HostedFiles.PutAsync(Server.BaseUri, Key, path);
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
-
-    private sealed record UploadAnswer(string url);
 }
 
 internal sealed class RecordingLog : IVeoLog
